@@ -232,7 +232,9 @@ def render(snippet_ref: str) -> str:
     try:
         snippet = (ROOT / ref).resolve()
         if not snippet.is_file() or snippet.suffix != ".py":
-            raise SnippetError(f"{ref}: snippet file not found (pyfile paths are relative to {ROOT.name}/)")
+            raise SnippetError(
+                f"{ref}: snippet file not found (pyfile paths are relative to {ROOT.name}/)"
+            )
         source = snippet.read_text(encoding="utf-8")
         result = _cached_run(snippet, source)
         check(result, expectations_for(snippet))
@@ -263,7 +265,7 @@ def render(snippet_ref: str) -> str:
         )
     except ExecutionError:
         raise
-    except Exception as error:  # noqa: BLE001 - every failure must reach the build log
+    except Exception as error:
         raise ExecutionError(f"{type(error).__name__}: {error}") from error
 
 
@@ -280,10 +282,12 @@ def on_config(config: Any) -> Any:
     """MkDocs hook: teach markdown-exec the ``pyfile`` fence."""
     import markdown_exec
 
-    global ROOT  # noqa: PLW0603 - snippets are found relative to the site being built
+    global ROOT
     ROOT = Path(config.config_file_path).resolve().parent
     markdown_exec.formatters["pyfile"] = _format_pyfile
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault(
+        "custom_fences", []
+    )
     fences.append(
         {
             "name": "pyfile",

@@ -1,0 +1,109 @@
+"""The built site in a real browser (Debian's Chromium driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+if not CHROMIUM.exists():
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def origin(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+PAGES = ["", "what-is-a-coroutine/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_only_from_the_site(page: Page, origin: str, path: str) -> None:
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(f"{origin}/{path}", wait_until="networkidle")
+    assert response is not None and response.ok
+    foreign = [url for url in requests if not url.startswith((origin, "data:", "blob:"))]
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not errors, f"errors in the console: {errors}"
+    assert page.locator("div.snippet").count() > 0
+    # mkdocs-material adds a copy button to every code block.
+    assert (
+        page.locator("div.snippet button.md-code__button[data-md-type=copy]").count()
+        == 2 * page.locator("div.snippet").count()
+    )
+
+
+def test_dark_mode_toggle(page: Page, origin: str) -> None:
+    page.goto(f"{origin}/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label.md-header__button[for='__palette_1']").click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_search_finds_a_page(page: Page, origin: str) -> None:
+    page.goto(f"{origin}/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    page.keyboard.type("awaited", delay=20)  # the search box reacts to key strokes
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    assert "what-is-a-coroutine" in (result.get_attribute("href") or "")
+
+
+def test_event_loop_diagram_has_text_alternative(page: Page, origin: str) -> None:
+    page.goto(f"{origin}/")
+    diagram = page.locator("svg[role='img']").first
+    assert diagram.is_visible()
+    described_by = diagram.get_attribute("aria-labelledby") or ""
+    texts = [page.locator(f"#{ident}").text_content() or "" for ident in described_by.split()]
+    assert any("ready" in text for text in texts)

@@ -1,0 +1,124 @@
+"""Checks on the built site: every snippet is shown with its recorded output, offline-safe."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+SNIPPETS = sorted(
+    path.relative_to(ROOT).as_posix()
+    for path in (ROOT / "snippets").glob("*/*.py")
+    if not path.name.startswith(("_", "test_"))
+)
+
+
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    return {
+        path.relative_to(site).as_posix(): BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for path in sorted(site.rglob("*.html"))
+    }
+
+
+@pytest.fixture(scope="module")
+def html(site: Path) -> dict[str, BeautifulSoup]:
+    return pages(site)
+
+
+@pytest.fixture(scope="module")
+def shown(html: dict[str, BeautifulSoup]) -> dict[str, list[tuple[str, str]]]:
+    """snippet path -> [(page, output text shown under it)] for every embedding."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for page, soup in html.items():
+        for block in soup.select("div.snippet[data-snippet]"):
+            blocks = block.select("div.highlight")
+            assert len(blocks) == 2, (
+                f"{page}: {block['data-snippet']} should show source and output"
+            )
+            found.setdefault(block["data-snippet"], []).append(
+                (page, blocks[1].select_one("code").get_text())
+            )
+    return found
+
+
+def test_there_are_snippets() -> None:
+    assert len(SNIPPETS) >= 5
+
+
+def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, str]]]) -> None:
+    missing = [snippet for snippet in SNIPPETS if snippet not in shown]
+    assert not missing, f"snippet files embedded in no page: {missing}"
+    for snippet, places in shown.items():
+        slug = snippet.split("/")[1]
+        own_page = "index.html" if slug == "index" else f"{slug}/index.html"
+        assert own_page in [page for page, _ in places], f"{snippet} is not on {own_page}"
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS)
+def test_page_shows_recorded_output(snippet: str, shown: dict[str, list[tuple[str, str]]]) -> None:
+    recorded = (ROOT / snippet).with_suffix(".out").read_text("utf-8")
+    for page, text in shown.get(snippet, []):
+        # A code block cannot show trailing newlines; everything else must be identical.
+        assert text.rstrip("\n") == recorded.rstrip("\n"), (
+            f"{page} shows other output for {snippet}"
+        )
+
+
+def test_outputs_name_the_python_version(html: dict[str, BeautifulSoup]) -> None:
+    version = f"Python {sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}"
+    for page, soup in html.items():
+        for block in soup.select("div.snippet"):
+            title = block.select("div.highlight")[1].select_one("span.filename")
+            assert title is not None and version in title.get_text(), page
+
+
+def test_no_empty_code_block(html: dict[str, BeautifulSoup]) -> None:
+    for page, soup in html.items():
+        for code in soup.select("pre > code"):
+            assert code.get_text().strip(), f"{page} has an empty code block"
+
+
+def test_no_build_machine_path(site: Path) -> None:
+    machine_paths = {
+        str(ROOT),
+        sys.prefix,
+        sys.base_prefix,
+        os.path.expanduser("~"),
+        tempfile.gettempdir() + "/",
+        "/ipykernel_",
+    }
+    machine_paths.discard("/")
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".json", ".js", ".xml", ".ipynb", ".css", ".svg", ".txt"}:
+            text = path.read_text("utf-8", errors="replace")
+            for machine_path in machine_paths:
+                assert machine_path not in text, f"{path.relative_to(site)} contains {machine_path}"
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def test_no_asset_from_another_host(site: Path, html: dict[str, BeautifulSoup]) -> None:
+    """Scripts, styles, fonts and images all come from the site itself."""
+    for page, soup in html.items():
+        for tag, attribute in [
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+        ]:
+            for element in soup.find_all(tag):
+                value = element.get(attribute, "")
+                if tag == "link" and "canonical" in element.get("rel", []):
+                    continue
+                assert not EXTERNAL.match(value), f"{page} loads {value}"
+    for css in site.rglob("*.css"):
+        text = css.read_text("utf-8")
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{css.name} loads a remote url"
+        assert "@import" not in text or not re.search(r"@import\s+['\"]?(url\()?https?:", text)
