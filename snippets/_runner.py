@@ -218,7 +218,69 @@ def _code_block(language: str, code: str, title: str) -> str:
     return f'{fence}{language} title="{title}"\n{code.rstrip(chr(10))}\n{fence}'
 
 
-def render(snippet_ref: str) -> str:
+TIMELINE_LINE = re.compile(
+    r"^(?P<lane>\S+) starts (?P<label>.+?) \((?P<seconds>\d+(?:\.\d+)?) s\)$", re.MULTILINE
+)
+"""A line that a ``timeline="1"`` block draws: ``worker-1 starts job 3 (0.42 s)``."""
+
+
+def timeline_svg(output: str, title: str) -> str:
+    """Draw the printed run as one lane per worker, each bar a job.
+
+    Each lane's bars follow each other in the order the run printed them, each
+    as long as its printed duration: a worker takes its next job as soon as it
+    is free, so this is when each job ran (to within the loop's scheduling delay).
+    """
+    lanes: dict[str, list[tuple[str, float, float]]] = {}
+    for match in TIMELINE_LINE.finditer(output.replace("\r", "")):
+        bars = lanes.setdefault(match["lane"], [])
+        start = bars[-1][2] if bars else 0.0
+        bars.append((match["label"], start, start + float(match["seconds"])))
+    if not lanes:
+        raise SnippetError("timeline: the output has no line like 'worker-1 starts job 3 (0.42 s)'")
+    total = max(end for bars in lanes.values() for _, _, end in bars)
+    left, width, row = 90, 570, 40
+    scale = width / total
+    height = row * len(lanes) + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 20} {height}" '
+        f'role="img" aria-labelledby="timeline-title timeline-desc" class="diagram" '
+        f'font-family="sans-serif" font-size="12">',
+        f'<title id="timeline-title">{title}</title>',
+    ]
+    description = "; ".join(
+        f"{lane}: "
+        + ", ".join(f"{label} from {start:.2f} s to {end:.2f} s" for label, start, end in bars)
+        for lane, bars in lanes.items()
+    )
+    parts.append(f'<desc id="timeline-desc">{description}.</desc>')
+    for index, (lane, bars) in enumerate(lanes.items()):
+        y = index * row + 10
+        parts.append(f'<text x="0" y="{y + 20}" fill="currentColor">{lane}</text>')
+        for label, start, end in bars:
+            x, w = left + start * scale, (end - start) * scale
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{row - 10}" rx="4" '
+                f'fill="var(--md-primary-fg-color, #3f51b5)" fill-opacity="0.25" '
+                f'stroke="currentColor"/>'
+                f'<text x="{x + w / 2:.1f}" y="{y + 19}" text-anchor="middle" '
+                f'fill="currentColor">{label.removeprefix("job ")}</text>'
+            )
+    axis_y = row * len(lanes) + 15
+    parts.append(
+        f'<line x1="{left}" y1="{axis_y}" x2="{left + width}" y2="{axis_y}" stroke="currentColor"/>'
+    )
+    for tick in range(int(total * 2) + 1):
+        x = left + tick / 2 * scale
+        parts.append(
+            f'<text x="{x:.1f}" y="{axis_y + 15}" text-anchor="middle" '
+            f'fill="currentColor">{tick / 2:g} s</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render(snippet_ref: str, *, timeline: str = "") -> str:
     """Markdown for one ``pyfile`` block: the source, then the output of a real run.
 
     Every problem is raised as markdown-exec's ExecutionError, which it logs as a
@@ -255,14 +317,22 @@ def render(snippet_ref: str) -> str:
                 )
             )
             raise SnippetError(f"{ref}: output differs from the recording:\n{diff}")
-        return "\n\n".join(
-            [
-                f'<div class="snippet" data-snippet="{result.path}" markdown>',
-                _code_block("python", source, snippet.name),
-                _code_block("console", result.transcript, f"Output (Python {PYTHON_VERSION})"),
-                "</div>",
+        blocks = [
+            f'<div class="snippet" data-snippet="{result.path}" markdown>',
+            _code_block("python", source, snippet.name),
+            _code_block("console", result.transcript, f"Output (Python {PYTHON_VERSION})"),
+            "</div>",
+        ]
+        if timeline:
+            figure_title = f"Timeline of the run of {snippet.name} above"
+            blocks += [
+                '<figure class="timeline">',
+                timeline_svg(result.output, figure_title),
+                f"<figcaption>{figure_title}: one row per worker, one box per job "
+                "(its number), as long as the job's printed duration.</figcaption>",
+                "</figure>",
             ]
-        )
+        return "\n\n".join(blocks)
     except ExecutionError:
         raise
     except Exception as error:
@@ -272,8 +342,8 @@ def render(snippet_ref: str) -> str:
 def _format_pyfile(code: str, md: Any, **options: Any) -> Any:
     from markdown_exec import base_format
 
-    def run_block(code: str, **_: Any) -> str:
-        return render(code)
+    def run_block(code: str, timeline: str = "", **_: Any) -> str:
+        return render(code, timeline=timeline)
 
     return base_format(language="pyfile", run=run_block, code=code, md=md, **options)
 

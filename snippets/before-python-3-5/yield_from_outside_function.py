@@ -1,0 +1,3 @@
+import asyncio
+
+yield from asyncio.sleep(0.1)

@@ -1,0 +1,2 @@
+await def wake_up_later() -> None:
+    print("awake")

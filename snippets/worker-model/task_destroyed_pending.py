@@ -1,0 +1,24 @@
+import asyncio
+
+background: set[asyncio.Task[None]] = set()
+
+
+async def worker(queue: asyncio.Queue[int]) -> None:
+    while True:
+        job = await queue.get()
+        print(f"worker did job {job}")
+        queue.task_done()
+
+
+async def main() -> None:
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    queue.put_nowait(1)
+    background.add(asyncio.create_task(worker(queue)))  # referenced until the process ends
+    await queue.join()
+    print("main returns; the worker still waits for a job")
+
+
+loop = asyncio.new_event_loop()
+loop.run_until_complete(main())
+loop.close()  # closed with the worker task still pending, never cancelled
+print("loop closed")
