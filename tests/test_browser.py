@@ -60,7 +60,17 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-PAGES = ["", "what-is-a-coroutine/"]
+PAGES = [
+    "",
+    "what-is-a-coroutine/",
+    "before-python-3-5/",
+    "calling-async-from-sync/",
+    "worker-model/",
+    "awaitables/",
+    "tasks/",
+    "async-in-jupyter/",
+    "errata/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -75,7 +85,8 @@ def test_page_loads_only_from_the_site(page: Page, origin: str, path: str) -> No
     foreign = [url for url in requests if not url.startswith((origin, "data:", "blob:"))]
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not errors, f"errors in the console: {errors}"
-    assert page.locator("div.snippet").count() > 0
+    if path not in {"async-in-jupyter/", "errata/"}:
+        assert page.locator("div.snippet").count() > 0
     # mkdocs-material adds a copy button to every code block.
     assert (
         page.locator("div.snippet button.md-code__button[data-md-type=copy]").count()
@@ -95,9 +106,10 @@ def test_search_finds_a_page(page: Page, origin: str) -> None:
     search = page.locator("input.md-search__input")
     search.click()
     page.keyboard.type("awaited", delay=20)  # the search box reacts to key strokes
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=10_000)
-    assert "what-is-a-coroutine" in (result.get_attribute("href") or "")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = [link.get_attribute("href") or "" for link in results.all()]
+    assert any("/what-is-a-coroutine/" in href for href in hrefs), hrefs
 
 
 def test_event_loop_diagram_has_text_alternative(page: Page, origin: str) -> None:

@@ -122,3 +122,53 @@ def test_no_asset_from_another_host(site: Path, html: dict[str, BeautifulSoup]) 
         text = css.read_text("utf-8")
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), f"{css.name} loads a remote url"
         assert "@import" not in text or not re.search(r"@import\s+['\"]?(url\()?https?:", text)
+
+
+def test_internal_links_resolve(site: Path, html: dict[str, BeautifulSoup]) -> None:
+    """Every relative link and anchor points at a file and id that exist in the built site."""
+    from urllib.parse import unquote, urlsplit
+
+    broken = []
+    for page, soup in html.items():
+        base = (site / page).parent
+        for anchor in soup.find_all("a", href=True):
+            parts = urlsplit(anchor["href"])
+            if parts.scheme or parts.netloc or anchor["href"].startswith("mailto:"):
+                continue
+            if parts.path.startswith("/"):  # root-relative (the 404 page uses these)
+                target = site / unquote(parts.path).lstrip("/")
+            elif parts.path:
+                target = (base / unquote(parts.path)).resolve()
+            else:
+                target = site / page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page} -> {anchor['href']}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = {
+                    tag["id"] for tag in html[target.relative_to(site).as_posix()].select("[id]")
+                }
+                if parts.fragment not in ids:
+                    broken.append(f"{page} -> {anchor['href']} (no such anchor)")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def test_notebook_page_is_executed_and_downloadable(
+    site: Path, html: dict[str, BeautifulSoup]
+) -> None:
+    page = html["async-in-jupyter/index.html"]
+    text = page.get_text()
+    assert "a loop is running: True" in text
+    assert "RuntimeError: asyncio.run() cannot be called from a running event loop" in text
+    assert page.find("a", href="async-in-jupyter.ipynb") is not None
+    assert (site / "async-in-jupyter" / "async-in-jupyter.ipynb").is_file()
+
+
+def test_worker_timeline_is_drawn_from_the_run(html: dict[str, BeautifulSoup]) -> None:
+    figure = html["worker-model/index.html"].select_one("figure.timeline svg[role=img]")
+    assert figure is not None
+    assert len(figure.select("rect")) == 10  # one box per job
+    description = figure.select_one("desc").get_text()
+    for worker in ("worker-1", "worker-2", "worker-3"):
+        assert worker in description
