@@ -120,3 +120,41 @@ def test_missing_snippet_file_fails_build(tmp_path: Path) -> None:
 def test_missing_include_fails_build(tmp_path: Path) -> None:
     log = build_with(tmp_path, '# Page\n\n--8<-- "docs/assets/missing.svg"\n', {})
     assert "missing.svg" in log
+
+
+def site_jupyter_options() -> dict[str, object]:
+    """The mkdocs-jupyter options of the real site, so the fixture tests the real setting."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
+            return plugin["mkdocs-jupyter"]
+    raise AssertionError("mkdocs.yml does not configure mkdocs-jupyter")
+
+
+def test_notebook_cell_that_raises_fails_build(tmp_path: Path) -> None:
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    notebook = new_notebook(
+        cells=[new_code_cell("print('fine')"), new_code_cell("1 / 0")],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        },
+    )
+    nbformat.write(notebook, tmp_path / "docs" / "broken.ipynb")
+    import yaml
+
+    config = {
+        "site_name": "notebook fixture",
+        "plugins": [{"mkdocs-jupyter": site_jupyter_options()}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+    log = build.stdout + build.stderr
+    assert build.returncode != 0, log
+    assert "broken.ipynb" in log
+    assert "ZeroDivisionError" in log
