@@ -256,7 +256,7 @@ def timeline_svg(output: str, title: str) -> str:
     parts.append(f'<desc id="timeline-desc">{description}.</desc>')
     for index, (lane, bars) in enumerate(lanes.items()):
         y = index * row + 10
-        parts.append(f'<text x="0" y="{y + 20}" fill="currentColor">{lane}</text>')
+        parts.append(f'<text x="4" y="{y + 20}" fill="currentColor">{lane}</text>')
         for label, start, end in bars:
             x, w = left + start * scale, (end - start) * scale
             parts.append(
