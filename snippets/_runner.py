@@ -90,6 +90,15 @@ class Run:
         return text
 
 
+def snippet_files() -> list[Path]:
+    """Every snippet: ``snippets/<page>/<name>.py``, less tests and private modules."""
+    return sorted(
+        path
+        for path in (ROOT / "snippets").glob("*/*.py")
+        if not path.name.startswith(("_", "test_"))
+    )
+
+
 def expectations_for(snippet: Path) -> Expectations:
     """Read the declared behaviour of ``snippet`` from its folder's expectations.toml."""
     manifest = snippet.parent / "expectations.toml"
@@ -150,8 +159,6 @@ def run(snippet: Path) -> Run:
     """Run ``snippet`` as a script from the repository root and return what it printed."""
     snippet = snippet.resolve()
     rel = relative(snippet)
-    if not snippet.is_file():
-        raise SnippetError(f"{rel}: snippet file not found")
     timeout = expectations_for(snippet).timeout
     try:
         process = subprocess.run(

@@ -8,11 +8,9 @@ in ``<name>.out`` (pytest-regressions). Record or update recordings with
 from pathlib import Path
 
 import pytest
-from _runner import ROOT, Run, check, expectations_for, expected_output_path, run
+from _runner import ROOT, Run, check, expectations_for, expected_output_path, run, snippet_files
 
-SNIPPETS = sorted(
-    path for path in (ROOT / "snippets").glob("*/*.py") if not path.name.startswith(("_", "test_"))
-)
+SNIPPETS = snippet_files()
 
 
 @pytest.fixture(params=SNIPPETS, ids=lambda path: path.relative_to(ROOT / "snippets").as_posix())

@@ -9,14 +9,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from _runner import PYTHON_VERSION, expected_output_path, relative, snippet_files
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-SNIPPETS = sorted(
-    path.relative_to(ROOT).as_posix()
-    for path in (ROOT / "snippets").glob("*/*.py")
-    if not path.name.startswith(("_", "test_"))
-)
+SNIPPETS = [relative(path) for path in snippet_files()]
 
 
 def pages(site: Path) -> dict[str, BeautifulSoup]:
@@ -62,7 +59,7 @@ def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, str]]]) -
 
 @pytest.mark.parametrize("snippet", SNIPPETS)
 def test_page_shows_recorded_output(snippet: str, shown: dict[str, list[tuple[str, str]]]) -> None:
-    recorded = (ROOT / snippet).with_suffix(".out").read_text("utf-8")
+    recorded = expected_output_path(ROOT / snippet).read_text("utf-8")
     for page, text in shown.get(snippet, []):
         # A code block cannot show trailing newlines; everything else must be identical.
         assert text.rstrip("\n") == recorded.rstrip("\n"), (
@@ -71,7 +68,7 @@ def test_page_shows_recorded_output(snippet: str, shown: dict[str, list[tuple[st
 
 
 def test_outputs_name_the_python_version(html: dict[str, BeautifulSoup]) -> None:
-    version = f"Python {sys.version_info.major}.{sys.version_info.minor}.{sys.version_info.micro}"
+    version = f"Python {PYTHON_VERSION}"
     for page, soup in html.items():
         for block in soup.select("div.snippet"):
             title = block.select("div.highlight")[1].select_one("span.filename")
