@@ -8,8 +8,21 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+MKDOCS_CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+"""The real site's mkdocs.yml (plain YAML: it uses no custom tags)."""
+
+
+def nav_slugs() -> list[str]:
+    """Page slugs in nav order: `index` for index.md, `tasks` for tasks.md, ..."""
+    return [Path(next(iter(entry.values()))).stem for entry in MKDOCS_CONFIG["nav"]]
+
+
+def page_dir(slug: str) -> str:
+    """The built page's folder, relative to the site root ("" for the home page)."""
+    return "" if slug == "index" else f"{slug}/"
 
 
 def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:

@@ -9,8 +9,11 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import nbformat
 import pytest
-from conftest import ROOT, mkdocs_build
+import yaml
+from conftest import MKDOCS_CONFIG, ROOT, mkdocs_build
+from nbformat.v4 import new_code_cell, new_notebook
 
 CONFIG = f"""
 site_name: failure fixture
@@ -124,19 +127,13 @@ def test_missing_include_fails_build(tmp_path: Path) -> None:
 
 def site_jupyter_options() -> dict[str, object]:
     """The mkdocs-jupyter options of the real site, so the fixture tests the real setting."""
-    import yaml
-
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-    for plugin in config["plugins"]:
+    for plugin in MKDOCS_CONFIG["plugins"]:
         if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
             return plugin["mkdocs-jupyter"]
     raise AssertionError("mkdocs.yml does not configure mkdocs-jupyter")
 
 
 def test_notebook_cell_that_raises_fails_build(tmp_path: Path) -> None:
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_notebook
-
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
     notebook = new_notebook(
@@ -146,8 +143,6 @@ def test_notebook_cell_that_raises_fails_build(tmp_path: Path) -> None:
         },
     )
     nbformat.write(notebook, tmp_path / "docs" / "broken.ipynb")
-    import yaml
-
     config = {
         "site_name": "notebook fixture",
         "plugins": [{"mkdocs-jupyter": site_jupyter_options()}],

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from _runner import PYTHON_VERSION, expected_output_path, relative, snippet_files
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, page_dir
 
 SNIPPETS = [relative(path) for path in snippet_files()]
 
@@ -52,8 +52,7 @@ def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, str]]]) -
     missing = [snippet for snippet in SNIPPETS if snippet not in shown]
     assert not missing, f"snippet files embedded in no page: {missing}"
     for snippet, places in shown.items():
-        slug = snippet.split("/")[1]
-        own_page = "index.html" if slug == "index" else f"{slug}/index.html"
+        own_page = page_dir(snippet.split("/")[1]) + "index.html"
         assert own_page in [page for page, _ in places], f"{snippet} is not on {own_page}"
 
 
