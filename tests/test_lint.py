@@ -3,26 +3,17 @@
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 
-def test_ruff_check() -> None:
-    lint = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=" ".join)
+def test_ruff(command: list[str]) -> None:
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "--no-cache", "."],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
-    assert lint.returncode == 0, lint.stdout + lint.stderr
-
-
-def test_ruff_format() -> None:
-    fmt = subprocess.run(
-        [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    assert ruff.returncode == 0, ruff.stdout + ruff.stderr
