@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, nav_slugs, page_dir
 
+from sitebuild.interpreters import SUPPORTED_VERSIONS
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -78,10 +80,10 @@ def test_page_loads_only_from_the_site(page: Page, origin: str, slug: str) -> No
     assert not errors, f"errors in the console: {errors}"
     if (ROOT / "snippets" / slug).is_dir():  # a page with examples shows them
         assert page.locator("div.snippet").count() > 0
-    # mkdocs-material adds a copy button to every code block.
+    # mkdocs-material adds a copy button to every code block: sources and outputs.
     assert (
         page.locator("div.snippet button.md-code__button[data-md-type=copy]").count()
-        == 2 * page.locator("div.snippet").count()
+        == page.locator("div.snippet div.highlight").count()
     )
 
 
@@ -110,3 +112,24 @@ def test_event_loop_diagram_has_text_alternative(page: Page, origin: str) -> Non
     described_by = diagram.get_attribute("aria-labelledby") or ""
     texts = [page.locator(f"#{ident}").text_content() or "" for ident in described_by.split()]
     assert any("ready" in text for text in texts)
+
+
+def test_version_tabs_work_with_the_keyboard(page: Page, origin: str) -> None:
+    """Tab reaches a snippet's version tabs; arrow keys switch them; each has its name."""
+    page.goto(f"{origin}/what-is-a-coroutine/")
+    tabs = page.locator("div.snippet .tabbed-set").first
+    names = [f"Python {version}" for version in reversed(SUPPORTED_VERSIONS)]  # newest first
+    radios = [tabs.get_by_role("radio", name=name, exact=True) for name in names]
+    assert [radio.count() for radio in radios] == [1] * len(names)
+    visible_title = tabs.locator(".tabbed-block:visible span.filename")
+    assert visible_title.inner_text().startswith(f"Output: {names[0]}.")
+
+    for _ in range(200):  # from the top of the page, as a keyboard user would
+        page.keyboard.press("Tab")
+        if radios[0].evaluate("radio => radio === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first version tab")
+    page.keyboard.press("ArrowRight")
+    assert radios[1].is_checked()
+    assert visible_title.inner_text().startswith(f"Output: {names[1]}.")

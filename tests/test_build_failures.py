@@ -1,4 +1,4 @@
-"""A broken snippet must fail the strict build with a message naming its file.
+"""A broken snippet or notebook must fail the strict build with a message naming it.
 
 pymdownx.superfences silently drops a fenced block whose formatter raises, so
 each failure mode is checked on a small throwaway site built for real.
@@ -6,50 +6,24 @@ each failure mode is checked on a small throwaway site built for real.
 
 from __future__ import annotations
 
-import textwrap
-from pathlib import Path
+from collections.abc import Callable
+from textwrap import indent
 
 import nbformat
 import pytest
 import yaml
-from conftest import MKDOCS_CONFIG, ROOT, mkdocs_build
+from conftest import FIXTURE_CONFIG, MKDOCS_CONFIG, FixtureSite, recorded, snippet_block
 from nbformat.v4 import new_code_cell, new_notebook
 
-CONFIG = f"""
-site_name: failure fixture
-plugins:
-  - markdown-exec
-hooks:
-  - {ROOT / "snippets" / "_runner.py"}
-markdown_extensions:
-  - md_in_html
-  - pymdownx.superfences
-  - pymdownx.snippets:
-      check_paths: true
-"""
+from sitebuild import interpreters
 
 
-def build_with(tmp_path: Path, page: str, files: dict[str, str]) -> str:
-    """Build a one-page site whose snippets are `files`; return the build log. Asserts failure."""
-    (tmp_path / "mkdocs.yml").write_text(CONFIG)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text(textwrap.dedent(page))
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(textwrap.dedent(text))
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
+def failed_build(site: FixtureSite, **env: str) -> str:
+    """The log of a strict build of ``site``, which must fail."""
+    build = site.build(**env)
     log = build.stdout + build.stderr
     assert build.returncode != 0, f"strict build passed but should have failed:\n{log}"
     return log
-
-
-BLOCK = """
-# Page
-
-```pyfile exec="1"
-snippets/fixture/{name}.py
-```
-"""
 
 
 @pytest.mark.parametrize(
@@ -72,22 +46,22 @@ snippets/fixture/{name}.py
         pytest.param(
             "silent",
             "x = 1\n",
-            {"snippets/fixture/silent.out": "$ python snippets/fixture/silent.py\n"},
+            recorded("snippets/fixture/silent.py", ""),
             "printed nothing",
             id="empty-output",
         ),
         pytest.param(
             "drifts",
             "print('new')\n",
-            {"snippets/fixture/drifts.out": "$ python snippets/fixture/drifts.py\nold\n"},
-            "output differs from the recording",
+            recorded("snippets/fixture/drifts.py", "old\n"),
+            "differs from snippets/fixture/drifts.3.",
             id="drift-from-recording",
         ),
         pytest.param(
             "unrecorded",
             "print('hello')\n",
             {},
-            "no recorded output yet",
+            "unrecorded.3.11.out does not exist yet",
             id="no-recording",
         ),
         pytest.param(
@@ -97,59 +71,106 @@ snippets/fixture/{name}.py
                 "snippets/fixture/expectations.toml": (
                     '[stopped_warning]\nwarnings = ["RuntimeWarning"]\n'
                 ),
-                "snippets/fixture/stopped_warning.out": (
-                    "$ python snippets/fixture/stopped_warning.py\nquiet now\n"
-                ),
+                **recorded("snippets/fixture/stopped_warning.py", "quiet now\n"),
             },
             "printed warnings none, expected ['RuntimeWarning']",
             id="missing-warning",
         ),
+        pytest.param(
+            "typo",
+            "print('hello')\n",
+            {
+                "snippets/fixture/expectations.toml": "[typo]\nexit_code = 1\n",
+                **recorded("snippets/fixture/typo.py", "hello\n"),
+            },
+            "snippets/fixture/expectations.toml: [typo] has unknown key 'exit_code'",
+            id="unknown-expectation",
+        ),
+        pytest.param(
+            "other_version",
+            "print('hello')\n",
+            {
+                "snippets/fixture/expectations.toml": '[other_version."3.9"]\nexit_status = 1\n',
+                **recorded("snippets/fixture/other_version.py", "hello\n"),
+            },
+            "[other_version.3.9] is not a supported Python version",
+            id="unsupported-version-in-expectations",
+        ),
     ],
 )
 def test_broken_snippet_fails_build_naming_file(
-    tmp_path: Path, name: str, source: str, extra: dict[str, str], message: str
+    make_site: Callable[..., FixtureSite],
+    name: str,
+    source: str,
+    extra: dict[str, str],
+    message: str,
 ) -> None:
-    files = {f"snippets/fixture/{name}.py": source, **extra}
-    log = build_with(tmp_path, BLOCK.format(name=name), files)
-    assert f"snippets/fixture/{name}.py" in log
+    path = f"snippets/fixture/{name}.py"
+    log = failed_build(make_site(snippet_block(path), {path: source, **extra}))
+    assert path in log or "expectations.toml" in log
     assert message in log
 
 
-def test_missing_snippet_file_fails_build(tmp_path: Path) -> None:
-    log = build_with(tmp_path, BLOCK.format(name="nowhere"), {})
+def test_missing_snippet_file_fails_build(make_site: Callable[..., FixtureSite]) -> None:
+    log = failed_build(make_site(snippet_block("snippets/fixture/nowhere.py"), {}))
     assert "snippets/fixture/nowhere.py: snippet file not found" in log
 
 
-def test_missing_include_fails_build(tmp_path: Path) -> None:
-    log = build_with(tmp_path, '# Page\n\n--8<-- "docs/assets/missing.svg"\n', {})
+def test_missing_include_fails_build(make_site: Callable[..., FixtureSite]) -> None:
+    log = failed_build(make_site('# Page\n\n--8<-- "docs/assets/missing.svg"\n', {}))
     assert "missing.svg" in log
 
 
-def site_jupyter_options() -> dict[str, object]:
-    """The mkdocs-jupyter options of the real site, so the fixture tests the real setting."""
-    for plugin in MKDOCS_CONFIG["plugins"]:
-        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
-            return plugin["mkdocs-jupyter"]
-    raise AssertionError("mkdocs.yml does not configure mkdocs-jupyter")
+def test_missing_interpreter_fails_strict_build_naming_it(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    path = "snippets/fixture/hello.py"
+    site = make_site(snippet_block(path), {path: "print('hello')\n", **recorded(path, "hello\n")})
+    log = failed_build(site, SNIPPETS_PYTHON_3_13="/nowhere/python3.13")
+    assert "Python 3.13 not found (SNIPPETS_PYTHON_3_13=/nowhere/python3.13" in log
+    assert "pyenv install 3.13.0" in log
 
 
-def test_notebook_cell_that_raises_fails_build(tmp_path: Path) -> None:
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+def test_missing_interpreter_is_one_warning_without_strict(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    path = "snippets/fixture/hello.py"
+    site = make_site(
+        snippet_block(path) + snippet_block(path),
+        {path: "print('hello')\n", **recorded(path, "hello\n")},
+    )
+    build = site.build(strict=False, SNIPPETS_PYTHON_3_13="/nowhere/python3.13")
+    log = build.stdout + build.stderr
+    assert build.returncode == 0, log
+    assert log.count("WARNING") == 1, log
+    assert "Python 3.13 not found" in log and "Pages show the versions found: 3.11, 3.12" in log
+    found = [
+        found.full_version
+        for version, found in interpreters.find_all().items()
+        if version != "3.13" and isinstance(found, interpreters.Interpreter)
+    ]
+    assert f"Output: Python {', '.join(found)}" in site.page()
+    assert "3.13" not in site.page()
+
+
+def test_notebook_cell_that_raises_fails_build(make_site: Callable[..., FixtureSite]) -> None:
+    """With the site's own mkdocs-jupyter options: a cell that raises fails the build."""
+    jupyter = next(
+        plugin["mkdocs-jupyter"]
+        for plugin in MKDOCS_CONFIG["plugins"]
+        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin
+    )
+    config = FIXTURE_CONFIG.replace(
+        "plugins:\n", "plugins:\n" + indent(yaml.safe_dump([{"mkdocs-jupyter": jupyter}]), "  "), 1
+    )
+    site = make_site("# Home\n", {}, config)
     notebook = new_notebook(
         cells=[new_code_cell("print('fine')"), new_code_cell("1 / 0")],
         metadata={
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
         },
     )
-    nbformat.write(notebook, tmp_path / "docs" / "broken.ipynb")
-    config = {
-        "site_name": "notebook fixture",
-        "plugins": [{"mkdocs-jupyter": site_jupyter_options()}],
-    }
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
-    log = build.stdout + build.stderr
-    assert build.returncode != 0, log
-    assert "broken.ipynb" in log
+    nbformat.write(notebook, site.folder / "docs" / "broken.ipynb")
+    log = failed_build(site)
+    assert "docs/broken.ipynb: a cell raised an exception" in log
     assert "ZeroDivisionError" in log

@@ -9,11 +9,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from _runner import PYTHON_VERSION, expected_output_path, relative, snippet_files
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, page_dir
 
-SNIPPETS = [relative(path) for path in snippet_files()]
+from sitebuild import interpreters
+from sitebuild.recordings import recording_path, snippet_files
+
+SNIPPETS = [path.relative_to(ROOT).as_posix() for path in snippet_files(ROOT)]
+VERSIONS = list(interpreters.SUPPORTED_VERSIONS)
 
 
 def pages(site: Path) -> dict[str, BeautifulSoup]:
@@ -29,26 +32,42 @@ def html(site: Path) -> dict[str, BeautifulSoup]:
 
 
 @pytest.fixture(scope="module")
-def shown(html: dict[str, BeautifulSoup]) -> dict[str, list[tuple[str, str]]]:
-    """snippet path -> [(page, output text shown under it)] for every embedding."""
-    found: dict[str, list[tuple[str, str]]] = {}
+def shown(html: dict[str, BeautifulSoup]) -> dict[str, list[tuple[str, Tag]]]:
+    """snippet path -> [(page, its div.snippet)] for every embedding."""
+    found: dict[str, list[tuple[str, Tag]]] = {}
     for page, soup in html.items():
         for block in soup.select("div.snippet[data-snippet]"):
-            blocks = block.select("div.highlight")
-            assert len(blocks) == 2, (
-                f"{page}: {block['data-snippet']} should show source and output"
-            )
-            found.setdefault(block["data-snippet"], []).append(
-                (page, blocks[1].select_one("code").get_text())
-            )
+            found.setdefault(block["data-snippet"], []).append((page, block))
     return found
+
+
+def full_versions() -> dict[str, str]:
+    """ "3.12" -> "3.12.1": the interpreters this machine's build used."""
+    found = interpreters.find_all()
+    return {version: found[version].full_version for version in VERSIONS}  # type: ignore[union-attr]
+
+
+def outputs(block: Tag) -> list[tuple[str, str, str]]:
+    """(tab label or "", block title, text) of each output block under a snippet's source."""
+    _source, *rest = block.find_all("div", class_="highlight")
+    tabs = block.select(".tabbed-labels > label")
+    assert not tabs or len(tabs) == len(rest), "one output block per tab"
+    return [
+        (
+            tabs[index].get_text() if tabs else "",
+            highlight.select_one("span.filename").get_text(),
+            # A code block cannot show trailing newlines; everything else is kept.
+            highlight.select_one("code").get_text().rstrip("\n"),
+        )
+        for index, highlight in enumerate(rest)
+    ]
 
 
 def test_there_are_snippets() -> None:
     assert len(SNIPPETS) >= 5
 
 
-def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, str]]]) -> None:
+def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, Tag]]]) -> None:
     missing = [snippet for snippet in SNIPPETS if snippet not in shown]
     assert not missing, f"snippet files embedded in no page: {missing}"
     for snippet, places in shown.items():
@@ -57,21 +76,30 @@ def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, str]]]) -
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS)
-def test_page_shows_recorded_output(snippet: str, shown: dict[str, list[tuple[str, str]]]) -> None:
-    recorded = expected_output_path(ROOT / snippet).read_text("utf-8")
-    for page, text in shown.get(snippet, []):
-        # A code block cannot show trailing newlines; everything else must be identical.
-        assert text.rstrip("\n") == recorded.rstrip("\n"), (
-            f"{page} shows other output for {snippet}"
-        )
+def test_page_shows_what_every_version_printed(
+    snippet: str, shown: dict[str, list[tuple[str, Tag]]]
+) -> None:
+    """One block naming every version when all printed the same; else a tab per version."""
+    recorded = {
+        version: recording_path(ROOT / snippet, version).read_text("utf-8").rstrip("\n")
+        for version in VERSIONS
+    }
+    full = full_versions()
+    if len(set(recorded.values())) == 1:
+        expected = [("", f"Output: Python {', '.join(full.values())}", recorded[VERSIONS[0]])]
+    else:  # newest first
+        expected = [
+            (f"Python {version}", f"Output: Python {full[version]}", recorded[version])
+            for version in reversed(VERSIONS)
+        ]
+    for page, block in shown[snippet]:
+        assert outputs(block) == expected, f"{page} shows other outputs for {snippet}"
 
 
-def test_outputs_name_the_python_version(html: dict[str, BeautifulSoup]) -> None:
-    version = f"Python {PYTHON_VERSION}"
-    for page, soup in html.items():
-        for block in soup.select("div.snippet"):
-            title = block.select("div.highlight")[1].select_one("span.filename")
-            assert title is not None and version in title.get_text(), page
+def test_site_has_both_kinds_of_output(shown: dict[str, list[tuple[str, Tag]]]) -> None:
+    """The test above sees snippets whose versions agree and snippets whose versions differ."""
+    kinds = {bool(block.select(".tabbed-set")) for places in shown.values() for _, block in places}
+    assert kinds == {True, False}
 
 
 def test_no_empty_code_block(html: dict[str, BeautifulSoup]) -> None:

@@ -13,8 +13,8 @@ async def crunch(name: str, seconds: float) -> None:
 
 async def main() -> None:
     start = time.perf_counter()
-    await asyncio.gather(crunch("a", 0.3), crunch("b", 0.3), crunch("c", 0.3))
-    print(f"gathered: {time.perf_counter() - start:.1f} s")
+    await asyncio.gather(crunch("a", 0.05), crunch("b", 0.05), crunch("c", 0.05))
+    print(f"gathered: {time.perf_counter() - start:.2f} s")
 
 
 asyncio.run(main())

@@ -2,13 +2,13 @@ import asyncio
 import random
 import time
 
-random.seed(3)  # the same "random" durations on every run
+random.seed(50)  # the same "random" durations on every run
 
 
 async def worker(name: str, queue: asyncio.Queue[tuple[int, float]]) -> None:
     while True:
         job, seconds = await queue.get()
-        print(f"{name} starts job {job} ({seconds:.2f} s)")
+        print(f"{name} starts job {job} ({seconds:.1f} s)")
         try:
             await asyncio.sleep(seconds)  # the job's work: waiting on something
             print(f"{name} finished job {job}")
@@ -17,7 +17,7 @@ async def worker(name: str, queue: asyncio.Queue[tuple[int, float]]) -> None:
 
 
 async def main() -> None:
-    durations = [round(random.uniform(0.1, 1.0), 2) for _ in range(10)]
+    durations = [round(random.uniform(0.1, 1.0), 1) for _ in range(10)]
     queue: asyncio.Queue[tuple[int, float]] = asyncio.Queue()
     for job, seconds in enumerate(durations, start=1):
         queue.put_nowait((job, seconds))

@@ -1,0 +1,21 @@
+"""The site's build tooling: every snippet, run on every supported Python, on its page.
+
+One module per concern:
+
+- ``interpreters``: the supported versions, and finding an interpreter for each;
+- ``environments``: one virtual environment per version with the snippets' pins;
+- ``running``: running one snippet as a real process, normalising its output;
+- ``recordings``: recorded transcripts and ``expectations.toml``, and checking
+  a run against them;
+- ``cache``: the content-addressed store of runs and executed notebooks;
+- ``scheduling``: starting every run a build needs at once, bounded, and the
+  summary of what ran;
+- ``notebooks``: executing notebook pages for mkdocs-jupyter to render;
+- ``fence``: the ``pyfile`` Markdown fence, declared in ``mkdocs.yml``;
+- ``timeline``: the SVG figure drawn from a run's output;
+- ``hooks``: the MkDocs hook, for the build's lifecycle only.
+"""
+
+
+class SiteBuildError(Exception):
+    """A problem the build reports; its message names the file concerned."""

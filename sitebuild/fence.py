@@ -1,0 +1,106 @@
+"""The ``pyfile`` Markdown fence: a snippet's source and the outputs of running it.
+
+Declared in ``mkdocs.yml`` as a pymdownx.superfences custom fence, so it works
+wherever Python-Markdown runs (MkDocs, Zensical)::
+
+    ```pyfile exec="1"
+    snippets/what-is-a-coroutine/never_awaited.py
+    ```
+
+The block becomes the file (titled with its name), then what running it
+printed on every supported Python: one output block titled with every version
+when they all printed the same transcript, otherwise one tab per version,
+newest first. ``timeline="1"`` adds the figure drawn by ``timeline``.
+
+Every problem becomes markdown-exec's ``ExecutionError``, which it logs as a
+warning naming the file, so ``mkdocs build --strict`` fails. (Any other
+exception would be swallowed by pymdownx.superfences, and the block would
+silently vanish.)
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from markdown_exec import ExecutionError, base_format, tabbed, validator
+
+from sitebuild import SiteBuildError, scheduling
+from sitebuild.recordings import verify
+from sitebuild.running import Run
+from sitebuild.timeline import timeline_svg
+
+__all__ = ["formatter", "render", "validator"]
+
+
+def _code_block(language: str, code: str, title: str) -> str:
+    fence = "`" * 8
+    return f'{fence}{language} title="{title}"\n{code.rstrip(chr(10))}\n{fence}'
+
+
+def outputs_markdown(runs: list[Run]) -> str:
+    """One block for all versions if they agree, else one tab per version, newest first."""
+    newest_first = sorted(runs, key=lambda run: tuple(map(int, run.version.split("."))))[::-1]
+    if len({run.transcript for run in runs}) == 1:
+        versions = ", ".join(run.full_version for run in newest_first[::-1])
+        return _code_block("console", runs[0].transcript, f"Output: Python {versions}")
+    return tabbed(
+        *(
+            (
+                f"Python {run.version}",
+                _code_block("console", run.transcript, f"Output: Python {run.full_version}"),
+            )
+            for run in newest_first
+        )
+    )
+
+
+def render(reference: str, *, timeline: str = "") -> str:
+    """Markdown for one ``pyfile`` block (see the module docstring)."""
+    scheduler = scheduling.current()
+    root = scheduler.root
+    path = reference.strip()
+    try:
+        snippet = (root / path).resolve()
+        if not snippet.is_file() or snippet.suffix != ".py":
+            raise SiteBuildError(
+                f"{path}: snippet file not found (pyfile paths are relative to {root.name}/)"
+            )
+        if not scheduler.pythons:
+            raise SiteBuildError(f"{path}: no supported Python was found to run it")
+        source = snippet.read_text(encoding="utf-8")
+        runs = [scheduler.result(snippet, version) for version in scheduler.pythons]
+        for run in runs:
+            verify(run, snippet, root)
+        blocks = [
+            f'<div class="snippet" data-snippet="{escape(runs[0].path)}" markdown>',
+            _code_block("python", source, snippet.name),
+            outputs_markdown(runs),
+            "</div>",
+        ]
+        if timeline:
+            newest = runs[-1]
+            title = f"Timeline of the run of {snippet.name} on Python {newest.version}"
+            blocks += [
+                '<figure class="timeline">',
+                timeline_svg(newest.output, title),
+                f"<figcaption>{title}: one row per worker, one box per job "
+                "(its number), as long as the job's printed duration.</figcaption>",
+                "</figure>",
+            ]
+        return "\n\n".join(blocks)
+    except ExecutionError:
+        raise
+    except Exception as error:
+        raise ExecutionError(f"{type(error).__name__}: {error}") from error
+
+
+def _run_block(code: str, timeline: str = "", **_: Any) -> str:
+    return render(code, timeline=timeline)
+
+
+def formatter(
+    source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any
+) -> str:
+    """pymdownx.superfences ``format`` for ``pyfile`` (validator: markdown-exec's)."""
+    return base_format(language="pyfile", run=_run_block, code=source, md=md, **options)

@@ -1,0 +1,118 @@
+"""The MkDocs hook (``hooks:`` in mkdocs.yml): the build's lifecycle, nothing else.
+
+- ``on_config``: find every supported Python and make its environment. A
+  missing one fails ``mkdocs build --strict``, naming it and how to provide
+  it; otherwise (``mkdocs serve``, a plain build) it is a warning, once per
+  process, and pages show the versions that were found.
+- ``on_pre_build``: start every snippet on every version, and every notebook
+  page, at once (``scheduling``); pages then render from the results.
+- ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
+  (executed and converted) and shows it.
+- ``on_post_build`` / ``on_shutdown``: one summary line ends the build log
+  (each rebuild of ``mkdocs serve``, or the end of ``mkdocs build``); what is
+  still running is stopped.
+
+The ``pyfile`` fence itself is declared in mkdocs.yml (``sitebuild.fence``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
+
+from sitebuild import SiteBuildError, environments, notebooks, recordings, scheduling
+
+log = logging.getLogger("mkdocs.plugins.sitebuild")
+
+_state: dict[str, Any] = {"command": "build", "warned": set()}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: Any) -> Any:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        pythons, missing = environments.prepare(root)
+    except SiteBuildError as error:
+        raise PluginError(str(error)) from None
+    for version in missing:
+        if config.strict:
+            raise PluginError(f"{version.message} A strict build needs every supported Python.")
+        if version.version not in _state["warned"]:
+            _state["warned"].add(version.version)
+            found = ", ".join(pythons) or "none"
+            log.warning("%s Pages show the versions found: %s.", version.message, found)
+    scheduling.install(scheduling.Scheduler(root, pythons, read_cache=True, write_cache=True))
+    return config
+
+
+def on_pre_build(config: Any) -> None:
+    scheduler = scheduling.current()
+    if "mkdocs-jupyter" in config.plugins:  # it makes .ipynb files pages
+        for notebook in sorted(Path(config.docs_dir).rglob("*.ipynb")):
+            _notebook_page(scheduler, notebook.resolve(), config)
+    snippets = recordings.snippet_files(scheduler.root)
+    scheduler.start((snippet, version) for snippet in snippets for version in scheduler.pythons)
+
+
+def _notebook_page(scheduler: scheduling.Scheduler, notebook: Path, config: Any) -> Any:
+    options = config.plugins["mkdocs-jupyter"].config
+    return scheduler.submit_job(
+        ("notebook", notebook), lambda: notebooks.page(scheduler, notebook, options)
+    )
+
+
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return page
+    notebook = Path(page.file.abs_src_path).resolve()
+    try:
+        result = _notebook_page(scheduling.current(), notebook, config).result()
+    except SiteBuildError as error:
+        raise PluginError(str(error)) from None
+
+    def render(config: Any, files: Any) -> None:  # in place of mkdocs-jupyter's
+        page.content = result.html
+        page.toc = get_toc(result.toc_tokens)
+        if result.title and not config.plugins["mkdocs-jupyter"].config["ignore_h1_titles"]:
+            page.title = result.title
+
+    page.render = render
+    return page
+
+
+def _finish() -> None:
+    scheduler = scheduling.current()
+    scheduler.write_report()
+    log.info("sitebuild: %s", scheduler.summary())
+    scheduling.install(None)
+
+
+def on_post_build(config: Any) -> None:
+    if _state["command"] == "serve":
+        _finish()
+
+
+def on_build_error(error: Exception) -> None:
+    if _state["command"] == "serve":
+        scheduling.install(None)
+
+
+def on_shutdown() -> None:
+    if _state["command"] != "serve" and scheduling._current is not None:
+        _finish()
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    from jinja2 import FileSystemBytecodeCache
+
+    folder = Path(config.config_file_path).parent / ".cache/sitebuild/jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env

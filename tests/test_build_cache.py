@@ -1,0 +1,179 @@
+"""Every version, concurrently, from the cache: on throwaway sites built for real.
+
+What the cache must never do is show stale output; what it must do is spare
+work: a build with nothing changed runs nothing, an edit reruns only what it
+touched, on every version.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import FixtureSite, recorded, snippet_block
+
+from sitebuild import environments, interpreters
+from sitebuild.scheduling import Scheduler
+
+VERSIONS = list(interpreters.SUPPORTED_VERSIONS)
+FIRST, SECOND = "snippets/fixture/first.py", "snippets/fixture/second.py"
+
+
+def summary(build_log: str) -> str:
+    """The build log's last line of the build code: '6 runs, 3 from the cache; slowest: ...'."""
+    lines = re.findall(r"sitebuild: (.*)", build_log)
+    assert lines, build_log
+    return lines[-1]
+
+
+def built(site: FixtureSite, **env: str) -> str:
+    build = site.build(**env)
+    log = build.stdout + build.stderr
+    assert build.returncode == 0, log
+    return log
+
+
+def two_snippets(make_site: Callable[..., FixtureSite]) -> FixtureSite:
+    return make_site(
+        snippet_block(FIRST) + snippet_block(SECOND),
+        {
+            FIRST: "print('first, version one')\n",
+            SECOND: "print('second')\n",
+            **recorded(FIRST, "first, version one\n"),
+            **recorded(SECOND, "second\n"),
+        },
+    )
+
+
+def test_unchanged_build_runs_nothing_and_an_edit_reruns_only_its_snippet(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    site = two_snippets(make_site)
+    assert summary(built(site)).startswith("6 runs, 0 from the cache; slowest: ")
+    assert len(site.cached_runs()) == 6
+    assert summary(built(site)) == "6 runs, 6 from the cache; slowest: nothing ran"
+
+    site.write({FIRST: "print('first, version one')  # edited\n"})
+    again = summary(built(site))
+    assert again.startswith("6 runs, 3 from the cache; slowest: ")
+    assert sorted(re.findall(r"fixture/\w+\.py on ([\d.]+)", again)) == VERSIONS
+    assert "second.py" not in again
+
+
+def test_edited_snippet_shows_its_new_output(make_site: Callable[..., FixtureSite]) -> None:
+    site = two_snippets(make_site)
+    built(site)
+    assert "first, version one" in site.page()
+    site.write({FIRST: "print('first, version two')\n", **recorded(FIRST, "first, version two\n")})
+    built(site)
+    assert "first, version two" in site.page()
+    assert "first, version one" not in site.page()
+
+
+def test_edited_local_module_reruns_the_snippet_that_imports_it(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    site = make_site(
+        snippet_block(FIRST),
+        {
+            FIRST: "from greeting import TEXT\n\nprint(TEXT)\n",
+            "snippets/fixture/greeting.py": "TEXT = 'hello'\n",
+            **recorded(FIRST, "hello\n"),
+        },
+    )
+    built(site)
+    site.write({"snippets/fixture/greeting.py": "TEXT = 'goodbye'\n"})
+    build = site.build()
+    assert build.returncode != 0  # the recording still says hello: the run was not reused
+    log = build.stdout + build.stderr
+    assert "-hello" in log and "+goodbye" in log
+
+
+def test_failing_runs_are_not_cached(make_site: Callable[..., FixtureSite]) -> None:
+    site = make_site(
+        snippet_block(FIRST) + snippet_block(SECOND),
+        {
+            FIRST: "raise SystemExit('undeclared failure')\n",  # exits 1, not declared
+            SECOND: "print('not what was recorded')\n",
+            **recorded(FIRST, "undeclared failure\n", exit_status=1),
+            **recorded(SECOND, "second\n"),
+        },
+    )
+    assert site.build().returncode != 0
+    assert site.cached_runs() == []
+
+
+def test_no_cache_switch_reads_and_writes_nothing(make_site: Callable[..., FixtureSite]) -> None:
+    site = two_snippets(make_site)
+    built(site)
+    assert summary(built(site, SNIPPETS_NO_CACHE="1")).startswith("6 runs, 0 from the cache")
+    for entry in site.cached_runs():
+        entry.unlink()
+    built(site, SNIPPETS_NO_CACHE="1")
+    assert site.cached_runs() == []
+
+
+def test_versions_that_differ_get_a_tab_each_and_their_own_expectations(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    """3.11 prints "old" and exits 1, as declared for it alone; the others print "new"."""
+    source = (
+        "import sys\n\n"
+        'print("new" if sys.version_info >= (3, 12) else "old")\n'
+        "sys.exit(1 if sys.version_info < (3, 12) else 0)\n"
+    )
+    newer = recorded(FIRST, "new\n")
+    site = make_site(
+        snippet_block(FIRST),
+        {
+            FIRST: source,
+            "snippets/fixture/expectations.toml": '[first."3.11"]\nexit_status = 1\n',
+            **newer,
+            "snippets/fixture/first.3.11.out": recorded(FIRST, "old\n", 1)[
+                "snippets/fixture/first.3.11.out"
+            ],
+        },
+    )
+    built(site)
+    labels = re.findall(r'<label for="[^"]+">(Python [\d.]+)</label>', site.page())
+    assert labels == [f"Python {version}" for version in reversed(VERSIONS)]
+    assert site.page().count("[exit status 1]") == 1
+
+
+def test_alone_snippet_runs_while_nothing_else_does(tmp_path: Path) -> None:
+    """Real runs through the scheduler: each prints when it started and ended."""
+    folder = tmp_path / "snippets" / "fixture"
+    folder.mkdir(parents=True)
+    source = "import time\n\nprint(time.time())\ntime.sleep(0.3)\nprint(time.time())\n"
+    for name in ("alone", "busy_one", "busy_two"):
+        (folder / f"{name}.py").write_text(source, "utf-8")
+    (folder / "expectations.toml").write_text("[alone]\nalone = true\n", "utf-8")
+    pythons, missing = environments.prepare(tmp_path)
+    assert not missing
+    scheduler = Scheduler(tmp_path, pythons, read_cache=False, write_cache=False)
+    pairs = [(snippet, version) for snippet in sorted(folder.glob("*.py")) for version in pythons]
+    scheduler.start(pairs)
+    spans = {}
+    for snippet, version in pairs:
+        start, end = map(float, scheduler.result(snippet, version).output.split())
+        spans[snippet.stem, version] = (start, end)
+    scheduler.close()
+    for (name, version), (start, end) in spans.items():
+        if name == "alone":
+            others = [span for key, span in spans.items() if key != (name, version)]
+            assert all(e <= start or s >= end for s, e in others), (name, version, spans)
+    busy = [span for (name, _), span in spans.items() if name != "alone"]
+    assert any(s < e2 and s2 < e for s, e in busy for s2, e2 in busy if (s, e) != (s2, e2)), (
+        "the other runs ran at the same time"
+    )
+
+
+def test_report_lists_every_run(make_site: Callable[..., FixtureSite]) -> None:
+    site = two_snippets(make_site)
+    built(site)
+    report = json.loads((site.folder / ".cache/sitebuild/last-runs.json").read_text("utf-8"))
+    assert sorted(entry["label"] for entry in report) == sorted(
+        f"fixture/{name}.py on {version}" for name in ("first", "second") for version in VERSIONS
+    )
