@@ -4,7 +4,8 @@
 
 Clones the current commit (HEAD: commit first what you want measured) into a
 temporary folder, gives it its own virtual environment (uv, from
-requirements.txt), and measures there, each figure the median of N runs:
+requirements.txt, compiled to bytecode as pip does), and measures there, each
+figure the median of N runs:
 
 - cold build: ``mkdocs build --strict`` with nothing cached (no
   ``.cache/``: environments, runs and notebooks are all made anew);
@@ -80,14 +81,30 @@ def main() -> int:
     python = sys.executable
     subprocess.run([uv, "venv", "-q", "--python", python, str(clone / ".venv")], check=True)
     subprocess.run(
-        [uv, "pip", "install", "-q", "--python", str(clone / ".venv/bin/python"), "-r",
-         "requirements.txt"],
+        [
+            uv,
+            "pip",
+            "install",
+            "-q",
+            "--compile-bytecode",
+            "--python",
+            str(clone / ".venv/bin/python"),
+            "-r",
+            "requirements.txt",
+        ],
         cwd=clone,
         check=True,
-    )  # fmt: skip
+    )
     mkdocs = [str(clone / ".venv/bin/mkdocs"), "build", "--strict", "-q"]
-    pytest = [str(clone / ".venv/bin/python"), "-m", "pytest", "snippets/", "-q",
-              "-p", "no:cacheprovider"]  # fmt: skip
+    pytest = [
+        str(clone / ".venv/bin/python"),
+        "-m",
+        "pytest",
+        "snippets/",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+    ]
 
     cold, warm, edited, notebook = [], [], [], []
     for attempt in range(arguments.repeat):
@@ -99,8 +116,11 @@ def main() -> int:
         snippet.write_text(snippet.read_text("utf-8") + f"# edit {attempt}\n", "utf-8")
         edited.append(timed(mkdocs, clone))
         subprocess.run(["git", "checkout", "-q", EDITED], cwd=clone, check=True)
-        print(f"  round {attempt + 1}: cold {cold[-1]:.2f} s, warm {warm[-1]:.2f} s, "
-              f"edited {edited[-1]:.2f} s", flush=True)  # fmt: skip
+        print(
+            f"  round {attempt + 1}: cold {cold[-1]:.2f} s, warm {warm[-1]:.2f} s, "
+            f"edited {edited[-1]:.2f} s",
+            flush=True,
+        )
 
     timed(pytest, clone, SNIPPETS_JOBS="1")  # one run at a time: each run's own time
     alone = {str(e["label"]): float(e["seconds"]) for e in report(clone)}
@@ -111,14 +131,18 @@ def main() -> int:
 
     c, w, e, t = median(cold), median(warm), median(edited), median(tests)
     print()
-    print(f"runs: {len(alone)} (snippet x version); longest {longest:.2f} s ({longest_label}),"
-          f" sum {total:.2f} s")  # fmt: skip
+    print(
+        f"runs: {len(alone)} (snippet x version); longest {longest:.2f} s ({longest_label}),"
+        f" sum {total:.2f} s"
+    )
     print(
         f"cold build {c:.2f} s, warm rebuild {w:.2f} s, rebuild after editing {EDITED} "
         f"{e:.2f} s (its slowest run {edited_slowest:.2f} s), pytest snippets/ {t:.2f} s"
     )
-    print(f"notebook page: executed and converted in {median(notebook):.2f} s of the cold build,"
-          " beside the snippets; from the cache in warm rebuilds")  # fmt: skip
+    print(
+        f"notebook page: executed and converted in {median(notebook):.2f} s of the cold build,"
+        " beside the snippets; from the cache in warm rebuilds"
+    )
     targets = [
         ("cold build <= 1.3 x (warm rebuild + longest run)", c, 1.3 * (w + longest)),
         ("warm rebuild <= 0.25 x cold build", w, 0.25 * c),
@@ -130,8 +154,10 @@ def main() -> int:
     for name, measured, limit in targets:
         ok = measured <= limit
         missed += not ok
-        print(f"{'ok  ' if ok else 'MISS'} {name}: {measured:.2f} s vs {limit:.2f} s "
-              f"(ratio to target {measured / limit:.2f})")  # fmt: skip
+        print(
+            f"{'ok  ' if ok else 'MISS'} {name}: {measured:.2f} s vs {limit:.2f} s "
+            f"(ratio to target {measured / limit:.2f})"
+        )
     if not arguments.keep:
         shutil.rmtree(clone)
     return 1 if missed else 0

@@ -104,7 +104,15 @@ def ensure(interpreter: Interpreter, root: Path) -> SnippetPython:
             _uv("venv", "--python", str(interpreter.executable), "--no-project", str(folder))
             if _has_requirements(requirements):
                 python = str(folder / "bin" / "python")
-                _uv("pip", "install", "--python", python, "-r", str(root / REQUIREMENTS))
+                _uv(
+                    "pip",
+                    "install",
+                    "--compile-bytecode",
+                    "--python",
+                    python,
+                    "-r",
+                    str(root / REQUIREMENTS),
+                )
             recorded = {"key": key, **_describe(folder / "bin" / "python")}
             temporary = marker.with_suffix(".tmp")
             temporary.write_text(json.dumps(recorded), "utf-8")
