@@ -8,6 +8,8 @@
   page, at once (``scheduling``); pages then render from the results.
 - ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
   (executed and converted) and shows it.
+- ``on_env``: the theme's compiled templates are kept between builds (Jinja's
+  bytecode cache, in ``.cache/sitebuild/jinja``).
 - ``on_post_build`` / ``on_shutdown``: one summary line ends the build log
   (each rebuild of ``mkdocs serve``, or the end of ``mkdocs build``); what is
   still running is stopped.
@@ -21,10 +23,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
-from sitebuild import SiteBuildError, environments, notebooks, recordings, scheduling
+from sitebuild import SiteBuildError, cache, environments, notebooks, recordings, scheduling
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -87,15 +90,23 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     return page
 
 
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Keep the theme's compiled templates between builds (Jinja's own bytecode cache)."""
+    folder = Path(config.config_file_path).parent / cache.FOLDER / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    return env
+
+
 def _finish() -> None:
-    scheduler = scheduling.current()
-    scheduler.write_report()
-    log.info("sitebuild: %s", scheduler.summary())
-    scheduling.install(None)
+    if (scheduler := scheduling.installed()) is not None:
+        scheduler.write_report()
+        log.info("sitebuild: %s", scheduler.summary())
+        scheduling.install(None)
 
 
 def on_post_build(config: Any) -> None:
-    if _state["command"] == "serve":
+    if _state["command"] == "serve":  # each rebuild ends with its summary
         _finish()
 
 
@@ -105,14 +116,4 @@ def on_build_error(error: Exception) -> None:
 
 
 def on_shutdown() -> None:
-    if _state["command"] != "serve" and scheduling._current is not None:
-        _finish()
-
-
-def on_env(env: Any, config: Any, files: Any) -> Any:
-    from jinja2 import FileSystemBytecodeCache
-
-    folder = Path(config.config_file_path).parent / ".cache/sitebuild/jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-    return env
+    _finish()  # the summary is the last line of `mkdocs build`

@@ -300,6 +300,11 @@ def current() -> Scheduler:
     return _current
 
 
+def installed() -> Scheduler | None:
+    """The scheduler of the build in progress, if one was made."""
+    return _current
+
+
 def install(scheduler: Scheduler | None) -> None:
     """Make ``scheduler`` the current one, closing the one it replaces."""
     global _current
