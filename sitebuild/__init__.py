@@ -16,6 +16,17 @@ One module per concern:
 - ``hooks``: the MkDocs hook, for the build's lifecycle only.
 """
 
+import sys
+
+from sitebuild.interpreters import SUPPORTED_VERSIONS
+
+if sys.version_info < (3, 11):  # noqa: UP036 (what pyproject requires, said plainly)
+    *older, newest = SUPPORTED_VERSIONS
+    raise SystemExit(
+        "The site's build tooling needs Python 3.11 or newer (this is "
+        f"{sys.version.split()[0]}); its snippets run on Python {', '.join(older)} and {newest}."
+    )
+
 
 class SiteBuildError(Exception):
     """A problem the build reports; its message names the file concerned."""

@@ -96,6 +96,9 @@ class Store:
             text = path.read_text("utf-8")
         except FileNotFoundError:
             return None
+        except OSError as error:
+            log.info("cache: could not read %s (%s); running again", path, error)
+            return None
         try:
             entry = json.loads(text)
             payload = entry["payload"]

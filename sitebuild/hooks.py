@@ -1,5 +1,7 @@
 """The MkDocs hook (``hooks:`` in mkdocs.yml): the build's lifecycle, nothing else.
 
+- ``on_startup``: SIGTERM, like Ctrl-C, unwinds the build (by default it
+  would end the process at once, leaving the runs' process groups behind).
 - ``on_config``: find every supported Python and make its environment. A
   missing one fails ``mkdocs build --strict``, naming it and how to provide
   it; otherwise (``mkdocs serve``, a plain build) it is a warning, once per
@@ -20,6 +22,7 @@ The ``pyfile`` fence itself is declared in mkdocs.yml (``sitebuild.fence``).
 from __future__ import annotations
 
 import logging
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +39,13 @@ _state: dict[str, Any] = {"command": "build", "warned": set()}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminate)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds the build like Ctrl-C does, so that on_shutdown stops every run."""
+    raise SystemExit(128 + signum)
 
 
 def on_config(config: Any) -> Any:

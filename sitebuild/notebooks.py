@@ -2,13 +2,14 @@
 
 Owns what a notebook page shows. Each ``*.ipynb`` page is one job of the
 build's scheduler, started with the snippets: nbclient executes it on the
-kernel of the Python running the build (ipykernel's ``python3``), with
-errors not allowed (a cell that raises fails the build, naming the
-notebook), then mkdocs-jupyter's converter turns the executed notebook into
-the page's HTML and table of contents, with the options set for
-mkdocs-jupyter in mkdocs.yml. The result is cached under the same rules as
-snippet runs, keyed by the notebook file, the kernel's ``sys.version``,
-ipykernel's version, those options and this package's source.
+kernel of the Python running the build (ipykernel's ``python3``), in the
+same allow-listed environment as a snippet, with errors not allowed (a cell
+that raises fails the build, naming the notebook), then mkdocs-jupyter's
+converter turns the executed notebook into the page's HTML and table of
+contents, with the options set for mkdocs-jupyter in mkdocs.yml. The result
+is cached under the same rules as snippet runs, keyed by the notebook file,
+the kernel's ``sys.version``, ipykernel's version, those options and this
+package's source.
 
 mkdocs-jupyter still makes ``.ipynb`` files pages and offers the source
 notebook for download; ``hooks`` hands it the page this module made.
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild import SiteBuildError, cache
+from sitebuild.running import environment, scratch_folder
 from sitebuild.scheduling import Outcome, Scheduler
 
 CELL_TIMEOUT = 60
@@ -66,7 +68,9 @@ async def _execute(notebook: Path, path: str) -> str:
         resources={"metadata": {"path": str(notebook.parent)}},
     )
     try:
-        await client.async_execute()
+        with scratch_folder() as (scratch, _):
+            # The kernel, like a snippet, sees none of the builder's environment.
+            await client.async_execute(env=environment(Path(sys.executable).parent, scratch))
     except CellExecutionError as error:
         raise SiteBuildError(f"{path}: a cell raised an exception:\n{error}") from None
     except Exception as error:  # the kernel died, a cell timed out, ...

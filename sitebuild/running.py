@@ -2,14 +2,22 @@
 
 A snippet runs as ``python snippets/<page>/<name>.py`` from the site root, in a
 fresh interpreter of its version's environment, with stdout and stderr merged
-in the order they were written (unbuffered, as in a terminal). It runs in a
-process group of its own: when it exceeds its time limit, or the run is
-cancelled, the whole group is killed, so no process it started outlives it.
+in the order they were written (unbuffered, as in a terminal). It sees none of
+the builder's environment: only the variables ``environment`` lists (a
+temporary HOME and TMPDIR of its own, removed after the run, a fixed locale,
+time zone and terminal, no colour, a fixed hash seed). It runs in a process
+group of its own: when it exceeds its time limit, or the run is cancelled (a
+build interrupted with Ctrl-C), the whole group is killed, so no process it
+started outlives it.
 
 What it printed is made independent of the machine: absolute paths become
 relative to the site root (standard-library and site-packages paths become
-``<stdlib>/`` and ``<site-packages>/``), and memory addresses become ``0x...``.
-Nothing else is changed.
+``<stdlib>/`` and ``<site-packages>/``, its HOME and TMPDIR ``<home>`` and
+``<tmp>``), and memory addresses become ``0x...``. Terminal escape sequences
+(colours, cursor moves) are removed and other control characters are shown as
+their Unicode pictures (a bell as ``␇``), so the page shows text only. Nothing
+else is changed; HTML and Markdown in the output are escaped by the page's
+code block.
 """
 
 from __future__ import annotations
@@ -19,7 +27,10 @@ import contextlib
 import os
 import re
 import signal
+import tempfile
 import time
+from asyncio.subprocess import Process
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,27 +70,68 @@ class Run:
         return tuple(match["category"] for match in WARNING_LINE.finditer(self.output))
 
 
-def normalise(text: str, python: SnippetPython, root: Path) -> str:
-    """Make output independent of the machine and of the run (see module docstring)."""
-    pairs = [*python.machine_paths, (str(root), ".")]
-    for path, stand_in in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+"""A terminal escape sequence: CSI (colours, cursor moves), OSC (titles, links) or a
+two-character escape."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
+"""The PATH of a snippet, after its own environment's ``bin``."""
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
+def normalise(text: str, replacements: list[tuple[str, str]]) -> str:
+    """Make output independent of the machine and of the run (see module docstring).
+
+    ``replacements`` are (absolute path, stand-in) pairs; a stand-in of "."
+    makes paths below it relative.
+    """
+    for path, stand_in in sorted(replacements, key=lambda pair: len(pair[0]), reverse=True):
         text = text.replace(path + os.sep, "" if stand_in == "." else stand_in + "/")
         text = text.replace(path, stand_in)
-    return _ADDRESS.sub("0x...", text)
+    text = _ESCAPE.sub("", text.replace("\r\n", "\n"))
+    return _ADDRESS.sub("0x...", _CONTROL.sub(_picture, text))
 
 
-def environment() -> dict[str, str]:
-    """The environment a snippet runs in."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
-    env.update(
-        PYTHONUNBUFFERED="1",  # keep stdout and stderr in the order they were written
-        PYTHONDONTWRITEBYTECODE="1",
-        PYTHONIOENCODING="utf-8",
-        PYTHON_COLORS="0",
-        NO_COLOR="1",
-        LC_ALL="C.UTF-8",
-    )
-    return env
+def environment(bin_folder: Path, scratch: Path) -> dict[str, str]:
+    """The whole environment of a run: nothing of the builder's, so no secret can leak."""
+    return {
+        "PATH": f"{bin_folder}{os.pathsep}{SAFE_PATH}",
+        "HOME": str(scratch / "home"),
+        "TMPDIR": str(scratch / "tmp"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TZ": "UTC",
+        "TERM": "dumb",
+        "COLUMNS": "80",
+        "LINES": "24",
+        "NO_COLOR": "1",
+        "PYTHON_COLORS": "0",
+        "PYTHONHASHSEED": "0",
+        "PYTHONUNBUFFERED": "1",  # keep stdout and stderr in the order they were written
+        "PYTHONDONTWRITEBYTECODE": "1",  # no __pycache__ beside the snippets
+        "PYTHONIOENCODING": "utf-8",
+    }
+
+
+@contextlib.contextmanager
+def scratch_folder() -> Iterator[tuple[Path, list[tuple[str, str]]]]:
+    """A temporary HOME and TMPDIR for one run, and their stand-ins; removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="snippet-") as name:
+        scratch = Path(name)
+        (scratch / "home").mkdir()
+        (scratch / "tmp").mkdir()
+        stand_ins = [
+            (str(folder / part), f"<{part}>")
+            for folder in {scratch, scratch.resolve()}
+            for part in ("home", "tmp")
+        ]
+        yield scratch, stand_ins
 
 
 def _kill_group(process: asyncio.subprocess.Process) -> None:
@@ -87,13 +139,13 @@ def _kill_group(process: asyncio.subprocess.Process) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
-async def _start(python: SnippetPython, root: Path, path: str) -> asyncio.subprocess.Process:
+async def _start(python: SnippetPython, root: Path, path: str, scratch: Path) -> Process:
     starting = asyncio.ensure_future(
         asyncio.create_subprocess_exec(
             str(python.python),
             path,
             cwd=root,
-            env=environment(),
+            env=environment(python.python.parent, scratch),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
@@ -113,29 +165,32 @@ async def _start(python: SnippetPython, root: Path, path: str) -> asyncio.subpro
 
 async def run(python: SnippetPython, root: Path, path: str, timeout: float) -> Run:
     """Run the snippet at ``path`` (relative to ``root``) with ``python``."""
-    start = time.perf_counter()
-    process = await _start(python, root, path)
-    assert process.stdout is not None
-    chunks: list[bytes] = []
-    try:
-        async with asyncio.timeout(timeout):
-            while chunk := await process.stdout.read(1 << 16):
-                chunks.append(chunk)
-            status = await process.wait()
-    except TimeoutError:
-        partial = normalise(b"".join(chunks).decode("utf-8", "replace"), python, root)
-        raise SiteBuildError(
-            f"{path}: killed after running for more than {timeout:g} s on Python "
-            f"{python.version} (timeout in expectations.toml). Output so far:\n{partial}"
-        ) from None
-    finally:
-        _kill_group(process)  # also whatever it started and left behind
-        await process.wait()
+    with scratch_folder() as (scratch, stand_ins):
+        replacements = [*python.machine_paths, *stand_ins, (str(root), ".")]
+        start = time.perf_counter()
+        process = await _start(python, root, path, scratch)
+        assert process.stdout is not None
+        chunks: list[bytes] = []
+        try:
+            async with asyncio.timeout(timeout):
+                while chunk := await process.stdout.read(1 << 16):
+                    chunks.append(chunk)
+                status = await process.wait()
+        except TimeoutError:
+            partial = normalise(b"".join(chunks).decode("utf-8", "replace"), replacements)
+            raise SiteBuildError(
+                f"{path}: killed after running for more than {timeout:g} s on Python "
+                f"{python.version} (timeout in expectations.toml). Output so far:\n{partial}"
+            ) from None
+        finally:
+            _kill_group(process)  # also whatever it started and left behind
+            await process.wait()
+        output = normalise(b"".join(chunks).decode("utf-8", "replace"), replacements)
     return Run(
         path=path,
         version=python.version,
         full_version=python.full_version,
-        output=normalise(b"".join(chunks).decode("utf-8", "replace"), python, root),
+        output=output,
         exit_status=status,
         seconds=time.perf_counter() - start,
     )

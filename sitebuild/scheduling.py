@@ -22,6 +22,7 @@ running.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import concurrent.futures
 import json
 import logging
@@ -133,11 +134,13 @@ class Scheduler:
         self._futures: dict[object, concurrent.futures.Future] = {}
         self._tasks: set[asyncio.Task | None] = set()  # the jobs still running
         self._lock = threading.Lock()
+        self._closed = False
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(
             target=self._loop.run_forever, name="sitebuild-jobs", daemon=True
         )
         self._thread.start()
+        atexit.register(self.close)  # whatever way the process ends, no run outlives it
 
     # -- submitting -----------------------------------------------------------
 
@@ -265,8 +268,10 @@ class Scheduler:
 
     def close(self) -> None:
         """Cancel what still runs (killing its processes) and stop the loop."""
-        if not self._loop.is_running():
+        atexit.unregister(self.close)
+        if self._closed:
             return
+        self._closed = True
 
         async def cancel_all() -> None:
             tasks = [task for task in self._tasks if task is not None]
