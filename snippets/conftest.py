@@ -1,4 +1,4 @@
-"""pytest setup for ``pytest snippets/``: every snippet on every supported Python.
+"""pytest setup for ``pytest snippets/``: every snippet on every Python.
 
 Tests taking ``snippet`` and ``version`` are parametrized with every snippet
 (or the module's ``SNIPPETS``) on every supported version, so test ids name
@@ -32,7 +32,11 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
         if isinstance(found, interpreters.Missing):
             lines.append(f"Python {version}: {found.message}")
             continue
-        note = "" if found.full_version == recorded else f" (recordings: {recorded})"
+        note = (
+            ""
+            if found.full_version == recorded
+            else f" (recordings: {recorded})"
+        )
         lines.append(
             f"Python {version}: {found.full_version} at {found.executable}, "
             f"found by {found.found_by}{note}"
@@ -43,10 +47,16 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if {"snippet", "version"} <= set(metafunc.fixturenames):
         root = metafunc.config.rootpath
-        snippets = getattr(metafunc.module, "SNIPPETS", None) or recordings.snippet_files(root)
+        snippets = getattr(
+            metafunc.module, "SNIPPETS", None
+        ) or recordings.snippet_files(root)
         metafunc.parametrize(
             ("snippet", "version"),
-            [(s, v) for s in snippets for v in interpreters.SUPPORTED_VERSIONS],
+            [
+                (s, v)
+                for s in snippets
+                for v in interpreters.SUPPORTED_VERSIONS
+            ],
             ids=[
                 f"{s.relative_to(root / 'snippets').as_posix()}-py{v}"
                 for s in snippets
@@ -65,32 +75,52 @@ def pythons(
 
 
 @pytest.fixture(scope="session")
-def scheduler(request: pytest.FixtureRequest, pythons: tuple) -> Iterator[Scheduler]:
-    """Fresh runs of every (snippet, version) the selected tests use, started at once."""
+def scheduler(
+    request: pytest.FixtureRequest, pythons: tuple
+) -> Iterator[Scheduler]:
+    """Fresh runs of every (snippet, version) the tests use, all started."""
     found, _ = pythons
-    scheduler = Scheduler(request.config.rootpath, found, read_cache=False, write_cache=True)
+    scheduler = Scheduler(
+        request.config.rootpath, found, read_cache=False, write_cache=True
+    )
     scheduler.start(
         sorted(
             {
-                (item.callspec.params["snippet"], item.callspec.params["version"])
+                (
+                    item.callspec.params["snippet"],
+                    item.callspec.params["version"],
+                )
                 for item in request.session.items
-                if "version" in getattr(getattr(item, "callspec", None), "params", {})
+                if "version"
+                in getattr(getattr(item, "callspec", None), "params", {})
                 and item.callspec.params["version"] in found
             }
         )
     )
     yield scheduler
-    if request.config.getoption("force_regen") or request.config.getoption("regen_all"):
-        recordings.record_run_times(request.config.rootpath, scheduler.finished_runs())
+    if request.config.getoption("force_regen") or request.config.getoption(
+        "regen_all"
+    ):
+        recordings.record_run_times(
+            request.config.rootpath, scheduler.finished_runs()
+        )
     scheduler.close()
     scheduler.write_report()
 
 
 @pytest.fixture
-def run(snippet: Path, version: str, pythons: tuple, scheduler: Scheduler) -> Run:
-    """The fresh run of ``snippet`` on ``version`` (shared by the tests of this session)."""
+def snippet_python(version: str, pythons: tuple) -> SnippetPython:
+    """The interpreter of ``version``; without it, skip (fail, in CI)."""
     if missing := pythons[1].get(version):
         if os.environ.get("REQUIRE_ALL_PYTHONS"):
             pytest.fail(missing.message, pytrace=False)
         pytest.skip(missing.message)
-    return scheduler.result(snippet, version)
+    return pythons[0][version]
+
+
+@pytest.fixture
+def run(
+    snippet: Path, snippet_python: SnippetPython, scheduler: Scheduler
+) -> Run:
+    """The fresh run of ``snippet`` on its version (shared by the tests)."""
+    return scheduler.result(snippet, snippet_python.version)

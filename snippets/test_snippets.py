@@ -11,28 +11,40 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.recordings import expectations_for, problems, recording_path, snippet_files
+from sitebuild.recordings import (
+    expectations_for,
+    problems,
+    recording_path,
+    snippet_files,
+)
 from sitebuild.running import Run
 
 
 def test_snippets_exist(pytestconfig: pytest.Config) -> None:
-    assert snippet_files(pytestconfig.rootpath), "no snippet files found under snippets/*/"
+    assert snippet_files(pytestconfig.rootpath), (
+        "no snippet files found under snippets/*/"
+    )
 
 
 def test_output_matches_recording(
-    snippet: Path, version: str, run: Run, file_regression, request: pytest.FixtureRequest
+    snippet: Path,
+    version: str,
+    run: Run,
+    file_regression,
+    request: pytest.FixtureRequest,
 ) -> None:
     golden = recording_path(snippet, version)
     if not golden.is_file() and not request.config.getoption("force_regen"):
         pytest.fail(
             f"{golden.name} does not exist yet. Record it with\n"
-            f'    pytest snippets/ --force-regen -k "{snippet.stem} and py{version}"\n'
+            "    pytest snippets/ --force-regen"
+            f' -k "{snippet.stem} and py{version}"\n'
             "then read it and commit it beside the snippet."
         )
     file_regression.check(run.transcript, fullpath=golden)
 
 
 def test_behaves_as_declared(snippet: Path, version: str, run: Run) -> None:
-    """Exit status and warnings must match expectations.toml, whatever was recorded."""
+    """Exit status and warnings as declared, whatever the recording says."""
     found = problems(run, expectations_for(snippet, version))
     assert not found, "; ".join(found) + "\nOutput was:\n" + run.output

@@ -11,7 +11,9 @@ def legacy_pause(seconds: float) -> Generator[Any, None, str]:
 
 
 async def main() -> None:
-    message = await legacy_pause(0.1)  # a native coroutine awaits the generator
+    message = await legacy_pause(
+        0.1
+    )  # a native coroutine awaits the generator
     print(message)
 
 

@@ -13,7 +13,9 @@ async def crunch(name: str, seconds: float) -> None:
 
 async def main() -> None:
     start = time.perf_counter()
-    await asyncio.gather(crunch("a", 0.05), crunch("b", 0.05), crunch("c", 0.05))
+    await asyncio.gather(
+        crunch("a", 0.05), crunch("b", 0.05), crunch("c", 0.05)
+    )
     print(f"gathered: {time.perf_counter() - start:.2f} s")
 
 

@@ -10,7 +10,9 @@ async def main() -> None:
     quick = asyncio.create_task(slow_square(3, 0.1))
     slow = asyncio.create_task(slow_square(4, 10))
 
-    print(f"quick result: {await quick}; task.result() again: {quick.result()}")
+    print(
+        f"quick result: {await quick}; task.result() again: {quick.result()}"
+    )
 
     slow.cancel()
     try:

@@ -16,7 +16,8 @@ async def main() -> None:
         queue.put_nowait(seconds)
     task = asyncio.create_task(worker(queue))
     try:
-        await asyncio.wait_for(queue.join(), timeout=1)
+        async with asyncio.timeout(1):  # stands in for "forever"
+            await queue.join()
     except TimeoutError:
         print("queue.join() was still waiting after 1 s")
     print(f"worker: done={task.done()}, error={task.exception()!r}")

@@ -1,4 +1,5 @@
 import asyncio
+import gc
 
 background: set[asyncio.Task[None]] = set()
 
@@ -13,12 +14,15 @@ async def worker(queue: asyncio.Queue[int]) -> None:
 async def main() -> None:
     queue: asyncio.Queue[int] = asyncio.Queue()
     queue.put_nowait(1)
-    background.add(asyncio.create_task(worker(queue)))  # referenced until the process ends
+    background.add(asyncio.create_task(worker(queue)))
     await queue.join()
     print("main returns; the worker still waits for a job")
 
 
 loop = asyncio.new_event_loop()
 loop.run_until_complete(main())
-loop.close()  # closed with the worker task still pending, never cancelled
-print("loop closed")
+loop.close()  # the worker is still pending, and was never cancelled
+print("loop closed: no message so far")
+background.clear()  # the last reference goes...
+gc.collect()  # ...and a garbage collection destroys the task object
+print("end of the program")

@@ -19,10 +19,12 @@ async def main() -> None:
     queue: asyncio.Queue[float] = asyncio.Queue()
     for seconds in (0.1, -1.0, 0.1):
         queue.put_nowait(seconds)
-    task = asyncio.create_task(worker(queue))
-    await queue.join()
-    print("queue.join() returned: every job was marked done")
-    task.cancel()
+    async with asyncio.TaskGroup() as group:
+        task = group.create_task(worker(queue))
+        await queue.join()
+        print("queue.join() returned: every job was marked done")
+        task.cancel()  # the group waits for the cancellation to finish
+    print(f"worker cancelled: {task.cancelled()}")
 
 
 asyncio.run(main())
