@@ -6,9 +6,10 @@ in the order they were written (unbuffered, as in a terminal). It sees none of
 the builder's environment: only the variables ``environment`` lists (a
 temporary HOME and TMPDIR of its own, removed after the run, a fixed locale,
 time zone and terminal, no colour, a fixed hash seed). It runs in a process
-group of its own: when it exceeds its time limit, or the run is cancelled (a
-build interrupted with Ctrl-C), the whole group is killed, so no process it
-started outlives it.
+group of its own, with every signal at its default action (as in a
+terminal): when it exceeds its time limit, or the run is cancelled (a build
+interrupted with Ctrl-C), the whole group is killed, so no process it started
+outlives it.
 
 What it printed is made independent of the machine: absolute paths become
 relative to the site root (standard-library and site-packages paths become
@@ -24,9 +25,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import re
+import shutil
 import signal
+import subprocess
 import tempfile
 import time
 from asyncio.subprocess import Process
@@ -139,9 +143,25 @@ def _kill_group(process: asyncio.subprocess.Process) -> None:
         os.killpg(process.pid, signal.SIGKILL)
 
 
+@functools.cache
+def _default_signals() -> tuple[str, ...]:
+    """``env --default-signal``, where this system's ``env`` has it (GNU coreutils).
+
+    A snippet then starts with every signal at its default action, as in a
+    terminal, even when the build itself was started with some ignored (a
+    shell's background job ignores Ctrl-C, and children inherit that).
+    """
+    env = shutil.which("env")
+    if env is None:
+        return ()
+    probe = subprocess.run([env, "--default-signal", "true"], capture_output=True, check=False)
+    return (env, "--default-signal") if probe.returncode == 0 else ()
+
+
 async def _start(python: SnippetPython, root: Path, path: str, scratch: Path) -> Process:
     starting = asyncio.ensure_future(
         asyncio.create_subprocess_exec(
+            *_default_signals(),
             str(python.python),
             path,
             cwd=root,

@@ -208,6 +208,28 @@ def test_interrupted_build_leaves_no_process_behind(
     assert processes_with(token) == [], log
 
 
+def test_snippets_start_with_default_signal_handling(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    """Ctrl-C reaches a snippet as in a terminal, even if the builder ignores it."""
+    source = "import signal\n\nprint(signal.getsignal(signal.SIGINT))\n"
+    site = make_site(
+        snippet_block(SNIPPET),
+        {SNIPPET: source, **recorded(SNIPPET, "<built-in function default_int_handler>\n")},
+    )
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site.config)],
+        cwd=site.folder,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+        # As a shell's background job is started: Ctrl-C ignored, and inherited.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+
+
 # -- hostile output -----------------------------------------------------------------
 
 HOSTILE = (
