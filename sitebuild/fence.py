@@ -10,7 +10,8 @@ wherever Python-Markdown runs (MkDocs, Zensical)::
 The block becomes the file (titled with its name), then what running it
 printed on every supported Python: one output block titled with every version
 when they all printed the same transcript, otherwise one tab per version,
-newest first. ``timeline="1"`` adds the figure drawn by ``timeline``.
+newest first. ``timeline="<seconds>"`` adds the figure drawn by ``timeline``,
+its time axis at least that long.
 
 Every problem becomes markdown-exec's ``ExecutionError``, which it logs as a
 warning naming the file, so ``mkdocs build --strict`` fails. (Any other
@@ -83,9 +84,10 @@ def render(reference: str, *, timeline: str = "") -> str:
             title = f"Timeline of the run of {snippet.name} on Python {newest.version}"
             blocks += [
                 '<figure class="timeline">',
-                timeline_svg(newest.output, title),
-                f"<figcaption>{title}: one row per worker, one box per job "
-                "(its number), as long as the job's printed duration.</figcaption>",
+                timeline_svg(newest.output, title, f"timeline-{snippet.stem}", float(timeline)),
+                f"<figcaption>{title}. Each box spans from the moment the program "
+                "measured the start of that work to the moment it measured its end; "
+                "a dashed box ended early.</figcaption>",
                 "</figure>",
             ]
         return "\n\n".join(blocks)

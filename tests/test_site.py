@@ -14,6 +14,7 @@ from conftest import ROOT, page_dir
 
 from sitebuild import interpreters
 from sitebuild.recordings import recording_path, snippet_files
+from sitebuild.timeline import boxes
 
 SNIPPETS = [path.relative_to(ROOT).as_posix() for path in snippet_files(ROOT)]
 VERSIONS = list(interpreters.SUPPORTED_VERSIONS)
@@ -189,10 +190,21 @@ def test_notebook_page_is_executed_and_downloadable(
     assert (site / "async-in-jupyter" / "async-in-jupyter.ipynb").is_file()
 
 
-def test_worker_timeline_is_drawn_from_the_run(html: dict[str, BeautifulSoup]) -> None:
-    figure = html["worker-model/index.html"].select_one("figure.timeline svg[role=img]")
-    assert figure is not None
-    assert len(figure.select("rect")) == 10  # one box per job
-    description = figure.select_one("desc").get_text()
-    for worker in ("worker-1", "worker-2", "worker-3"):
-        assert worker in description
+def test_every_timeline_is_drawn_from_its_run(html: dict[str, BeautifulSoup]) -> None:
+    """One box per timeline line the newest version printed; the text alternative lists them."""
+    figures = 0
+    for page, soup in html.items():
+        for figure in soup.select("figure.timeline"):
+            figures += 1
+            snippet = figure.find_previous("div", class_="snippet")["data-snippet"]
+            recorded = recording_path(ROOT / snippet, VERSIONS[-1]).read_text("utf-8")
+            drawn = boxes(recorded)
+            svg = figure.select_one("svg[role=img]")
+            assert len(svg.select("rect")) == len(drawn) > 0, f"{page}: {snippet}"
+            title_id, desc_id = svg["aria-labelledby"].split()
+            assert soup.find(id=title_id) is not None and soup.find(id=desc_id) is not None
+            description = soup.find(id=desc_id).get_text()
+            for box in drawn:
+                assert f"{box.lane}: " in description
+            assert len(soup.select(f"#{desc_id}")) == 1, f"{page}: duplicate id {desc_id}"
+    assert figures >= 1

@@ -5,68 +5,57 @@ for any correct run of the program, whatever the order of events. The last
 one runs the program with a failing job injected, as a real process.
 """
 
+import itertools
 import re
 import subprocess
-from collections import Counter
 from pathlib import Path
 
 from sitebuild.environments import SnippetPython
 from sitebuild.running import Run, environment, scratch_folder
+from sitebuild.timeline import Box, boxes
 
 SNIPPETS = [Path(__file__).with_name("workers_and_queue.py")]
 """The snippet these tests check, on every version (see conftest.py)."""
-EVENT = re.compile(
-    r"^(?P<worker>worker-\d) (?P<what>starts|finished) job (?P<job>\d+)",
-    re.MULTILINE,
-)
+STARTS = re.compile(r"^(?P<worker>worker-\d) starts job (?P<job>\d+) ", re.M)
 
 
-def events_in(output: str) -> list[tuple[str, str, int]]:
-    return [
-        (m["worker"], m["what"], int(m["job"])) for m in EVENT.finditer(output)
-    ]
+def started_by(output: str) -> dict[int, str]:
+    return {int(m["job"]): m["worker"] for m in STARTS.finditer(output)}
 
 
-def events(result: Run) -> list[tuple[str, str, int]]:
-    return events_in(result.output)
+def jobs(output: str) -> dict[int, Box]:
+    """Each job's box (its measured start and end), by job number."""
+    found = {int(box.label.removeprefix("job ")): box for box in boxes(output)}
+    assert len(found) == len(boxes(output)), "a job reported twice"
+    return found
 
 
-def test_each_of_ten_jobs_starts_and_finishes_once(run: Run) -> None:
-    seen = Counter((what, job) for _, what, job in events(run))
-    expected = {
-        (what, job): 1
-        for what in ("starts", "finished")
-        for job in range(1, 11)
+def test_each_of_ten_jobs_runs_once_on_the_worker_that_took_it(
+    run: Run,
+) -> None:
+    done = jobs(run.output)
+    assert sorted(done) == list(range(1, 11))
+    assert started_by(run.output) == {
+        job: box.lane for job, box in done.items()
     }
-    assert seen == expected
-
-
-def test_a_job_finishes_on_the_worker_that_started_it(run: Run) -> None:
-    started_by = {
-        job: worker for worker, what, job in events(run) if what == "starts"
-    }
-    for worker, what, job in events(run):
-        if what == "finished":
-            assert started_by[job] == worker
 
 
 def test_no_worker_runs_two_jobs_at_once(run: Run) -> None:
-    current: dict[str, int | None] = {}
-    for worker, what, job in events(run):
-        if what == "starts":
-            assert current.get(worker) is None, (
-                f"{worker} starts job {job} while busy"
+    lanes: dict[str, list[Box]] = {}
+    for box in jobs(run.output).values():
+        lanes.setdefault(box.lane, []).append(box)
+    assert sorted(lanes) == ["worker-1", "worker-2", "worker-3"]
+    for worker, taken in lanes.items():
+        taken.sort(key=lambda box: box.start)
+        for before, after in itertools.pairwise(taken):
+            assert before.end <= after.start, (
+                f"{worker}: {before} overlaps {after}"
             )
-            current[worker] = job
-        else:
-            assert current.get(worker) == job
-            current[worker] = None
-    assert set(current) == {"worker-1", "worker-2", "worker-3"}
-    assert all(job is None for job in current.values())
 
 
 def test_workers_end_cancelled_and_no_job_failed(run: Run) -> None:
     assert run.output.endswith("workers cancelled: True\nfailed jobs: none\n")
+    assert not any(box.note for box in jobs(run.output).values())
     assert run.exit_status == 0
 
 
@@ -108,14 +97,13 @@ def test_a_failing_job_is_reported(
             check=False,
         )
     output = done.stdout + done.stderr
-    assert re.search(
-        r"^worker-\d failed job 4: OSError\('disk full'\)$", output, re.M
-    ), output
-    finished = sorted(
-        job for _, what, job in events_in(output) if what == "finished"
+    failure = re.compile(
+        r"^worker-\d failed job 4: OSError\('disk full'\)$", re.M
     )
-    assert finished == [1, 2, 3, 5, 6, 7, 8, 9, 10]
-    assert output.endswith("workers cancelled: True\nfailed jobs: [4]\n"), (
-        output
-    )
+    assert failure.search(output), output
+    done_jobs = jobs(output)
+    assert sorted(done_jobs) == list(range(1, 11))
+    assert [job for job, box in done_jobs.items() if box.note] == [4]
+    assert done_jobs[4].note == "failed"
+    assert output.endswith("workers cancelled: True\nfailed jobs: [4]\n")
     assert done.returncode == 1

@@ -11,20 +11,26 @@ async def do_job(job: int, seconds: float) -> None:
 
 
 async def worker(
-    name: str, queue: asyncio.Queue[tuple[int, float]], failed: list[int]
+    name: str,
+    queue: asyncio.Queue[tuple[int, float]],
+    failed: list[int],
+    started: float,
 ) -> None:
     while True:
         job, seconds = await queue.get()
         print(f"{name} starts job {job} ({seconds:.1f} s)")
+        begin = time.perf_counter() - started
+        note = ""
         try:
             await do_job(job, seconds)
         except Exception as error:  # a bad job must not end the worker
             failed.append(job)
             print(f"{name} failed job {job}: {error!r}")
-        else:
-            print(f"{name} finished job {job}")
+            note = " (failed)"
         finally:
             queue.task_done()  # counted whatever happened to the job
+        end = time.perf_counter() - started
+        print(f"{name}: job {job} from {begin:.1f} s to {end:.1f} s{note}")
 
 
 async def main() -> int:
@@ -34,17 +40,16 @@ async def main() -> int:
         queue.put_nowait((job, seconds))
 
     failed: list[int] = []
-    start = time.perf_counter()
+    started = time.perf_counter()
     async with asyncio.TaskGroup() as group:  # a crashed worker is not lost
         workers = [
-            group.create_task(worker(f"worker-{n}", queue, failed))
+            group.create_task(worker(f"worker-{n}", queue, failed, started))
             for n in range(1, 4)
         ]
         await queue.join()  # returns once task_done() was called for every job
-        elapsed = time.perf_counter() - start
-        print(
-            f"10 jobs in {elapsed:.1f} s (one by one: {sum(durations):.1f} s)"
-        )
+        elapsed = time.perf_counter() - started
+        one_by_one = sum(durations)
+        print(f"10 jobs in {elapsed:.1f} s (one by one: {one_by_one:.1f} s)")
         for task in workers:
             task.cancel()  # they wait for jobs that will never come
     print(f"workers cancelled: {all(task.cancelled() for task in workers)}")
