@@ -30,9 +30,13 @@ MKDOCS_CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_Conf
 """The real site's mkdocs.yml."""
 
 
-def nav_slugs() -> list[str]:
+def nav_slugs(entries: list | None = None) -> list[str]:
     """Page slugs in nav order: `index` for index.md, `tasks` for tasks.md, ..."""
-    return [Path(next(iter(entry.values()))).stem for entry in MKDOCS_CONFIG["nav"]]
+    slugs = []
+    for entry in MKDOCS_CONFIG["nav"] if entries is None else entries:
+        target = next(iter(entry.values()))
+        slugs += nav_slugs(target) if isinstance(target, list) else [Path(target).stem]
+    return slugs
 
 
 def page_dir(slug: str) -> str:

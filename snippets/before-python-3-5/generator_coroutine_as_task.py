@@ -12,6 +12,7 @@ def legacy_pause(seconds: float) -> Generator[Any, None, str]:
 
 async def main() -> None:
     print(f"await: {await legacy_pause(0.1)}")
+    print(f"asyncio.gather: {await asyncio.gather(legacy_pause(0.1))}")
     print(f"asyncio.iscoroutine: {asyncio.iscoroutine(legacy_pause(0.1))}")
     try:
         print(f"create_task: {await asyncio.create_task(legacy_pause(0.1))}")

@@ -1,5 +1,4 @@
 import asyncio
-import gc
 
 background: set[asyncio.Task[None]] = set()
 
@@ -23,6 +22,4 @@ loop = asyncio.new_event_loop()
 loop.run_until_complete(main())
 loop.close()  # the worker is still pending, and was never cancelled
 print("loop closed: no message so far")
-background.clear()  # the last reference goes...
-gc.collect()  # ...and a garbage collection destroys the task object
-print("end of the program")
+print("end of the program: the interpreter now destroys what is left")

@@ -1,0 +1,23 @@
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+async def runner(name: str, start_signal: asyncio.Event) -> None:
+    await start_signal.wait()
+    print(f"{name} starts at {time.perf_counter() - START:.1f} s")
+
+
+async def main() -> None:
+    start_signal = asyncio.Event()
+    async with asyncio.TaskGroup() as group:
+        for name in ("ann", "bob", "cid"):
+            group.create_task(runner(name, start_signal))
+        await asyncio.sleep(0.3)  # everyone is waiting
+        print(f"set at {time.perf_counter() - START:.1f} s")
+        start_signal.set()  # wakes every waiter at once
+    print(f"is set: {start_signal.is_set()}; waiting now returns at once")
+
+
+asyncio.run(main())

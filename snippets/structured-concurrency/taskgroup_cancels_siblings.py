@@ -1,0 +1,37 @@
+import asyncio
+import time
+
+START = time.perf_counter()
+spans: dict[str, str] = {}  # what each job did, printed at the end
+
+
+async def job(name: str, seconds: float, fails: bool = False) -> None:
+    begin, note = time.perf_counter() - START, ""
+    try:
+        await asyncio.sleep(seconds)
+        if fails:
+            raise ValueError(f"job {name} failed")
+    except asyncio.CancelledError:
+        note = " (cancelled)"
+        raise
+    except ValueError:
+        note = " (failed)"
+        raise
+    finally:
+        end = time.perf_counter() - START
+        spans[name] = f"{name}: from {begin:.1f} s to {end:.1f} s{note}"
+
+
+async def main() -> None:
+    try:
+        async with asyncio.TaskGroup() as group:
+            group.create_task(job("a", 0.5))
+            group.create_task(job("b", 0.2, fails=True))
+            group.create_task(job("c", 1.0))
+    except* ValueError as failures:
+        print(f"the group raised {failures!r}")
+    for name in sorted(spans):
+        print(spans[name])
+
+
+asyncio.run(main())

@@ -1,0 +1,31 @@
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+async def ask(mirror: str, seconds: float) -> str:
+    await asyncio.sleep(seconds)
+    return mirror
+
+
+async def main() -> None:
+    tasks = {
+        asyncio.create_task(ask(mirror, seconds))
+        for mirror, seconds in [("eu", 0.3), ("us", 0.1), ("asia", 0.5)]
+    }
+    done, pending = await asyncio.wait(
+        tasks, return_when=asyncio.FIRST_COMPLETED
+    )
+    now = time.perf_counter() - START
+    print(f"first answer at {now:.1f} s: {[task.result() for task in done]}")
+    for task in pending:
+        task.cancel()  # the others are no longer needed
+    await asyncio.wait(pending)  # wait doesn't raise: it reports
+    print(
+        f"cancelled the {len(pending)} others: "
+        f"{all(task.cancelled() for task in pending)}"
+    )
+
+
+asyncio.run(main())
