@@ -17,7 +17,9 @@ async def main() -> None:
         await asyncio.sleep(0.3)  # everyone is waiting
         print(f"set at {time.perf_counter() - START:.1f} s")
         start_signal.set()  # wakes every waiter at once
-    print(f"is set: {start_signal.is_set()}; waiting now returns at once")
+    before = time.perf_counter()
+    await start_signal.wait()  # once it is set, wait() does not wait
+    print(f"wait() after set(): {time.perf_counter() - before:.1f} s")
 
 
 asyncio.run(main())

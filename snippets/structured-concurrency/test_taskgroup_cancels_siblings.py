@@ -21,7 +21,8 @@ def test_a_failure_cancels_the_siblings_in_a_group_only(
     if snippet.name.startswith("taskgroup"):
         for sibling in ("a", "c"):  # cancelled when b failed, not later
             assert jobs[sibling].note == "cancelled"
-            assert jobs[sibling].end == jobs["b"].end
+            # within one rounding step of b's failure: not at 0.5 or 1.0 s
+            assert abs(jobs[sibling].end - jobs["b"].end) <= 0.1
     else:
         for sibling in ("a", "c"):  # nobody cancelled them: they ran past b
             assert jobs[sibling].note == ""

@@ -5,12 +5,15 @@ START = time.perf_counter()
 
 
 async def slow_report() -> None:
-    begin = time.perf_counter() - START
+    begin, note = time.perf_counter() - START, ""
     try:
         await asyncio.sleep(1.0)  # would take one second
+    except asyncio.CancelledError:
+        note = " (cancelled)"
+        raise
     finally:  # runs when the timeout cancels it, too
         end = time.perf_counter() - START
-        print(f"report: from {begin:.1f} s to {end:.1f} s (cancelled)")
+        print(f"report: from {begin:.1f} s to {end:.1f} s{note}")
 
 
 async def main() -> None:

@@ -16,7 +16,7 @@ async def main() -> None:
         return_exceptions=True,  # exceptions come back as results
     )
     for result in results:
-        if isinstance(result, Exception):  # so every result must be checked
+        if isinstance(result, BaseException):  # check every result
             print(f"failed: {result!r}")
         else:
             print(f"ok: {result}")

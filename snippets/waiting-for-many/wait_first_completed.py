@@ -19,8 +19,9 @@ async def main() -> None:
     )
     now = time.perf_counter() - START
     print(f"first answer at {now:.1f} s: {[task.result() for task in done]}")
+    print(f"still running: {sum(not task.done() for task in pending)}")
     for task in pending:
-        task.cancel()  # the others are no longer needed
+        task.cancel()  # wait() leaves that to us
     await asyncio.wait(pending)  # wait doesn't raise: it reports
     print(
         f"cancelled the {len(pending)} others: "
