@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -68,7 +67,7 @@ def _has_requirements(text: bytes) -> bool:
 
 
 @cache
-def _uv_binary() -> str:
+def _uv_binary() -> str:  # called from one thread at a time (sysconfig is not thread-safe)
     from uv import find_uv_bin
 
     return find_uv_bin()
@@ -134,11 +133,12 @@ def _describe(python: Path) -> dict[str, object]:
 
 
 def prepare(root: Path) -> tuple[dict[str, SnippetPython], list[Missing]]:
-    """The environment of every supported version found, and the versions not found."""
+    """The environment of every supported version found, and the versions not found.
+
+    Interpreters are probed at the same time; environments are made one after
+    another, since concurrent uv installs wait for each other's cache lock.
+    """
     found = find_all()
-    interpreters = [i for i in found.values() if isinstance(i, Interpreter)]
-    _uv_binary()  # sysconfig, which finds it, is not safe to initialise from threads
-    with ThreadPoolExecutor(max(1, len(interpreters))) as pool:
-        made = list(pool.map(lambda interpreter: ensure(interpreter, root), interpreters))
+    made = [ensure(i, root) for i in found.values() if isinstance(i, Interpreter)]
     missing = [m for m in found.values() if isinstance(m, Missing)]
     return {python.version: python for python in made}, missing

@@ -14,16 +14,25 @@ printing its recording, one table per snippet, all keys optional::
     timeout = 30                    # seconds before it is killed; default 30
     alone = true                    # needs the CPU to itself (printed timings
                                     # of CPU-bound work); default false
+    python_options = ["-X", "dev"]  # between `python` and the file's path
+    environment = { PYTHONASYNCIODEBUG = "1" }  # added to its environment
+    replace = { 'in [0-9.]+s' = "in <time>" }  # regex -> stand-in, for
+                                    # what the run itself measured and printed
 
     [never_awaited."3.13"]          # overrides for one version
     exit_status = 1
 
+Options, environment variables and stand-ins are part of what the page
+shows: the transcript's command line shows the first two (``$
+PYTHONASYNCIODEBUG=1 python -X dev snippets/...``), and a stand-in replaces
+in the output what the program measured and could not print the same twice.
 A run that breaks a declaration fails even when someone re-records it.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,7 +45,14 @@ from sitebuild.running import Run
 DEFAULT_TIMEOUT = 30.0
 
 _PER_VERSION = {"exit_status": "an integer", "warnings": "a list of strings", "timeout": "a number"}
-_PER_SNIPPET = {**_PER_VERSION, "alone": "true or false"}
+_PER_SNIPPET = {
+    **_PER_VERSION,
+    "alone": "true or false",
+    "python_options": "a list of strings",
+    "environment": "a table of strings",
+    "replace": "a table of strings",
+}
+_VERSION_KEY = re.compile(r"^\d+\.\d+$")
 
 
 def _has_type(value: object, kind: str) -> bool:
@@ -44,6 +60,8 @@ def _has_type(value: object, kind: str) -> bool:
         return isinstance(value, bool) and kind == "true or false"
     if kind == "a list of strings":
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    if kind == "a table of strings":
+        return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
     return isinstance(value, int if kind == "an integer" else (int, float))
 
 
@@ -55,6 +73,9 @@ class Expectations:
     warnings: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
     alone: bool = False
+    python_options: tuple[str, ...] = ()
+    environment: tuple[tuple[str, str], ...] = ()
+    replace: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -100,10 +121,17 @@ def expectations_for(snippet: Path, version: str) -> Expectations:
         if not isinstance(table, dict) or not (manifest.parent / f"{name}.py").is_file():
             raise SiteBuildError(f"{manifest}: [{name}] names no snippet in this folder")
     entry = dict(tables.get(snippet.stem, {}))
-    overrides = {key: entry.pop(key) for key in list(entry) if isinstance(entry[key], dict)}
+    overrides = {key: entry.pop(key) for key in list(entry) if _VERSION_KEY.match(key)}
     _validated(manifest, snippet.stem, entry, _PER_SNIPPET)
+    for pattern in entry.get("replace", {}):
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise SiteBuildError(
+                f"{manifest}: [{snippet.stem}] replace: {pattern!r} is not a regex: {error}"
+            ) from None
     for key, table in overrides.items():
-        if key not in SUPPORTED_VERSIONS:
+        if key not in SUPPORTED_VERSIONS or not isinstance(table, dict):
             raise SiteBuildError(
                 f"{manifest}: [{snippet.stem}.{key}] is not a supported Python version "
                 f"({', '.join(SUPPORTED_VERSIONS)})"
@@ -115,6 +143,9 @@ def expectations_for(snippet: Path, version: str) -> Expectations:
         warnings=tuple(entry.get("warnings", ())),
         timeout=float(entry.get("timeout", DEFAULT_TIMEOUT)),
         alone=entry.get("alone", False),
+        python_options=tuple(entry.get("python_options", ())),
+        environment=tuple(entry.get("environment", {}).items()),
+        replace=tuple(entry.get("replace", {}).items()),
     )
 
 

@@ -28,13 +28,14 @@ import contextlib
 import functools
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
 import tempfile
 import time
 from asyncio.subprocess import Process
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,11 +58,12 @@ class Run:
     output: str
     exit_status: int
     seconds: float  # wall time of the process
+    command: str = ""  # as typed in a terminal; "" means ``python <path>``
 
     @property
     def transcript(self) -> str:
         """What a terminal shows: the command, the output, and a nonzero status."""
-        text = f"$ python {self.path}\n{self.output}"
+        text = f"$ {self.command or f'python {self.path}'}\n{self.output}"
         if not text.endswith("\n"):
             text += "\n"
         if self.exit_status:
@@ -158,14 +160,25 @@ def _default_signals() -> tuple[str, ...]:
     return (env, "--default-signal") if probe.returncode == 0 else ()
 
 
-async def _start(python: SnippetPython, root: Path, path: str, scratch: Path) -> Process:
+def command_line(path: str, options: Sequence[str], extra_env: Sequence[tuple[str, str]]) -> str:
+    """The command a reader types: ``PYTHONASYNCIODEBUG=1 python -X dev <path>``."""
+    words = [f"{name}={shlex.quote(value)}" for name, value in extra_env]
+    return " ".join([*words, "python", *map(shlex.quote, options), path])
+
+
+async def _start(
+    python: SnippetPython,
+    root: Path,
+    arguments: Sequence[str],
+    env: dict[str, str],
+) -> Process:
     starting = asyncio.ensure_future(
         asyncio.create_subprocess_exec(
             *_default_signals(),
             str(python.python),
-            path,
+            *arguments,
             cwd=root,
-            env=environment(python.python.parent, scratch),
+            env=env,
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
@@ -183,12 +196,26 @@ async def _start(python: SnippetPython, root: Path, path: str, scratch: Path) ->
         raise
 
 
-async def run(python: SnippetPython, root: Path, path: str, timeout: float) -> Run:
-    """Run the snippet at ``path`` (relative to ``root``) with ``python``."""
+async def run(
+    python: SnippetPython,
+    root: Path,
+    path: str,
+    timeout: float,
+    options: Sequence[str] = (),
+    extra_env: Sequence[tuple[str, str]] = (),
+    replace: Sequence[tuple[str, str]] = (),
+) -> Run:
+    """Run the snippet at ``path`` (relative to ``root``) with ``python``.
+
+    ``options`` go between ``python`` and the path, ``extra_env`` is added to
+    the environment; both show in the transcript's command. ``replace`` maps
+    regular expressions to stand-ins, applied to the normalised output.
+    """
     with scratch_folder() as (scratch, stand_ins):
         replacements = [*python.machine_paths, *stand_ins, (str(root), ".")]
+        env = {**environment(python.python.parent, scratch), **dict(extra_env)}
         start = time.perf_counter()
-        process = await _start(python, root, path, scratch)
+        process = await _start(python, root, [*options, path], env)
         assert process.stdout is not None
         chunks: list[bytes] = []
         try:
@@ -206,6 +233,9 @@ async def run(python: SnippetPython, root: Path, path: str, timeout: float) -> R
             _kill_group(process)  # also whatever it started and left behind
             await process.wait()
         output = normalise(b"".join(chunks).decode("utf-8", "replace"), replacements)
+    for pattern, stand_in in replace:
+        output = re.sub(pattern, stand_in, output)
+    plain = not options and not extra_env
     return Run(
         path=path,
         version=python.version,
@@ -213,4 +243,5 @@ async def run(python: SnippetPython, root: Path, path: str, timeout: float) -> R
         output=output,
         exit_status=status,
         seconds=time.perf_counter() - start,
+        command="" if plain else command_line(path, options, extra_env),
     )

@@ -225,7 +225,15 @@ class Scheduler:
                 return run
         async with self.gate.exclusive() if expected.alone else self.gate.shared():
             await self._launch_slot()
-            run = await running.run(python, self.root, path, expected.timeout)
+            run = await running.run(
+                python,
+                self.root,
+                path,
+                expected.timeout,
+                expected.python_options,
+                expected.environment,
+                expected.replace,
+            )
         self.outcomes.append(Outcome(label, run.seconds, from_cache=False))
         if self.write_cache:
             try:

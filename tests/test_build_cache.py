@@ -177,3 +177,36 @@ def test_report_lists_every_run(make_site: Callable[..., FixtureSite]) -> None:
     assert sorted(entry["label"] for entry in report) == sorted(
         f"fixture/{name}.py on {version}" for name in ("first", "second") for version in VERSIONS
     )
+
+
+def test_options_environment_and_stand_ins_show_in_the_transcript(tmp_path: Path) -> None:
+    """What a snippet declares it needs is in the command the page shows."""
+    folder = tmp_path / "snippets" / "fixture"
+    folder.mkdir(parents=True)
+    snippet = folder / "declared.py"
+    snippet.write_text(
+        "import os\nimport sys\nimport time\n\n"
+        "print('dev mode:', sys.flags.dev_mode, os.environ['GREETING'])\n"
+        "print(f'took {time.perf_counter()} seconds')\n",
+        "utf-8",
+    )
+    (folder / "expectations.toml").write_text(
+        "[declared]\n"
+        'python_options = ["-X", "dev"]\n'
+        'environment = { GREETING = "hello there" }\n'
+        "replace = { 'took [0-9.]+ seconds' = 'took <time> seconds' }\n",
+        "utf-8",
+    )
+    pythons, missing = environments.prepare(tmp_path)
+    assert not missing
+    scheduler = Scheduler(tmp_path, pythons, read_cache=False, write_cache=False)
+    scheduler.start([(snippet, version) for version in pythons])
+    try:
+        for version in pythons:
+            assert scheduler.result(snippet, version).transcript == (
+                "$ GREETING='hello there' python -X dev snippets/fixture/declared.py\n"
+                "dev mode: True hello there\n"
+                "took <time> seconds\n"
+            )
+    finally:
+        scheduler.close()

@@ -96,6 +96,16 @@ def failed_build(site: FixtureSite, **env: str) -> str:
             "[other_version.3.9] is not a supported Python version",
             id="unsupported-version-in-expectations",
         ),
+        pytest.param(
+            "bad_pattern",
+            "print('hello')\n",
+            {
+                "snippets/fixture/expectations.toml": "[bad_pattern]\nreplace = { '[0-9' = 'x' }\n",
+                **recorded("snippets/fixture/bad_pattern.py", "hello\n"),
+            },
+            "[bad_pattern] replace: '[0-9' is not a regex",
+            id="replace-pattern-not-a-regex",
+        ),
     ],
 )
 def test_broken_snippet_fails_build_naming_file(
