@@ -52,8 +52,20 @@ def build_code_version() -> str:
 
 
 def local_files(snippet: Path) -> list[Path]:
-    """``snippet`` and every module of its own folder it imports, directly or not."""
-    found: list[Path] = []
+    """What a run of ``snippet`` may read from its folder.
+
+    ``snippet``, every module of the folder it imports (directly or not), and
+    the folder's data files: whatever is not Python source, a recording or
+    ``expectations.toml`` (whose table for the snippet is part of the key),
+    such as the ``pytest.ini`` of a folder whose snippets run pytest.
+    """
+    found: list[Path] = sorted(
+        path
+        for path in snippet.parent.iterdir()
+        if path.is_file()
+        and path.suffix not in (".py", ".out", ".pyc")
+        and path.name != "expectations.toml"
+    )
     pending = [snippet]
     while pending:
         path = pending.pop()

@@ -14,9 +14,12 @@ newest first. ``timeline="<seconds>"`` adds the figure drawn by ``timeline``,
 its time axis at least that long.
 
 Every problem becomes markdown-exec's ``ExecutionError``, which it logs as a
-warning naming the file, so ``mkdocs build --strict`` fails. (Any other
-exception would be swallowed by pymdownx.superfences, and the block would
-silently vanish.)
+warning naming the file and shows in the page. (Any other exception would be
+swallowed by pymdownx.superfences, and the block would silently vanish.) A
+warning alone does not fail every strict build: ``mkdocs build --strict
+--quiet`` drops warnings before it counts them. So each failure is also kept
+in ``failures``, and the build hook fails a strict build on the page that
+holds one.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ from sitebuild.recordings import verify
 from sitebuild.running import Run
 from sitebuild.timeline import timeline_svg
 
-__all__ = ["formatter", "render", "validator"]
+__all__ = ["failures", "formatter", "render", "validator"]
+
+failures: list[str] = []
+"""The blocks that failed since the hook last emptied the list (one per page)."""
 
 
 def _code_block(language: str, code: str, title: str) -> str:
@@ -91,10 +97,12 @@ def render(reference: str, *, timeline: str = "") -> str:
                 "</figure>",
             ]
         return "\n\n".join(blocks)
-    except ExecutionError:
+    except ExecutionError as error:
+        failures.append(str(error))
         raise
     except Exception as error:
-        raise ExecutionError(f"{type(error).__name__}: {error}") from error
+        failures.append(f"{type(error).__name__}: {error}")
+        raise ExecutionError(failures[-1]) from error
 
 
 def _run_block(code: str, timeline: str = "", **_: Any) -> str:

@@ -10,6 +10,9 @@
   page, at once (``scheduling``); pages then render from the results.
 - ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
   (executed and converted) and shows it.
+- ``on_page_content``: a strict build fails on the first page with a
+  ``pyfile`` block that failed (``fence.failures``), whether or not warnings
+  are shown (``--quiet`` hides them from ``--strict``'s count).
 - ``on_env``: the theme's compiled templates are kept between builds (Jinja's
   bytecode cache, in ``.cache/sitebuild/jinja``).
 - ``on_post_build`` / ``on_shutdown``: one summary line ends the build log
@@ -30,7 +33,15 @@ from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.toc import get_toc
 
-from sitebuild import SiteBuildError, cache, environments, notebooks, recordings, scheduling
+from sitebuild import (
+    SiteBuildError,
+    cache,
+    environments,
+    fence,
+    notebooks,
+    recordings,
+    scheduling,
+)
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -98,6 +109,13 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
     page.render = render
     return page
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    failed, fence.failures[:] = list(fence.failures), []
+    if failed and config.strict:
+        raise PluginError(f"{page.file.src_uri}: a pyfile block failed: " + "\n".join(failed))
+    return html
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:

@@ -106,6 +106,18 @@ def scheduler(
         )
     scheduler.close()
     scheduler.write_report()
+    request.config.stash[_SUMMARY] = scheduler.summary()
+
+
+_SUMMARY = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """The runs' summary line, as a build prints it."""
+    if summary := config.stash.get(_SUMMARY, None):
+        terminalreporter.write_line(f"sitebuild: {summary}")
 
 
 @pytest.fixture

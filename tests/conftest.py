@@ -45,12 +45,13 @@ def page_dir(slug: str) -> str:
 
 
 def mkdocs_build(
-    config: Path, site_dir: Path, *, strict: bool = True, **env: str
+    config: Path, site_dir: Path, *, strict: bool = True, quiet: bool = False, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build` (--strict unless told) as a real process, from the config's folder."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site_dir)]
-        + (["--strict"] if strict else []),
+        + (["--strict"] if strict else [])
+        + (["--quiet"] if quiet else []),
         cwd=config.parent,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
@@ -133,8 +134,10 @@ class FixtureSite:
             (self.folder / name).parent.mkdir(parents=True, exist_ok=True)
             (self.folder / name).write_text(text, "utf-8")
 
-    def build(self, *, strict: bool = True, **env: str) -> subprocess.CompletedProcess[str]:
-        return mkdocs_build(self.config, self.folder / "site", strict=strict, **env)
+    def build(
+        self, *, strict: bool = True, quiet: bool = False, **env: str
+    ) -> subprocess.CompletedProcess[str]:
+        return mkdocs_build(self.config, self.folder / "site", strict=strict, quiet=quiet, **env)
 
     def page(self) -> str:
         return (self.folder / "site" / "index.html").read_text("utf-8")

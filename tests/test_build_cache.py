@@ -210,3 +210,36 @@ def test_options_environment_and_stand_ins_show_in_the_transcript(tmp_path: Path
             )
     finally:
         scheduler.close()
+
+
+def test_a_data_file_of_the_folder_is_part_of_what_a_run_depends_on(
+    make_site: Callable[..., FixtureSite],
+) -> None:
+    """A snippet may read its folder's files (a pytest.ini): editing one reruns it."""
+    site = two_snippets(make_site)
+    site.write({"snippets/fixture/settings.ini": "[settings]\nsize = 1\n"})
+    built(site)
+    assert summary(built(site)) == "6 runs, 6 from the cache; slowest: nothing ran"
+    site.write({"snippets/fixture/settings.ini": "[settings]\nsize = 2\n"})
+    assert summary(built(site)).startswith("6 runs, 0 from the cache")
+
+
+def test_a_mismatch_runs_again_alone_and_is_named_in_the_summary(
+    make_site: Callable[..., FixtureSite], tmp_path: Path
+) -> None:
+    """A first run that differs (as a measured time can under load) gets one more, alone."""
+    marks = tmp_path / "first-runs"
+    marks.mkdir()
+    source = (
+        "import sys\nfrom pathlib import Path\n\n"
+        f"mark = Path({str(marks)!r}) / sys.version.split()[0]\n"
+        "print('steady' if mark.exists() else 'drifted')\n"
+        "mark.touch()\n"
+    )
+    site = make_site(snippet_block(FIRST), {FIRST: source, **recorded(FIRST, "steady\n")})
+    line = summary(built(site))
+    assert line.startswith("3 runs, 0 from the cache"), line
+    again = line.split("; ran again alone after a mismatch: ")[1]
+    assert sorted(again.split(", ")) == [f"fixture/first.py on {v}" for v in VERSIONS]
+    assert site.page().count("drifted") == 1, "only in the source, never as output"
+    assert summary(built(site)) == "3 runs, 3 from the cache; slowest: nothing ran"

@@ -121,6 +121,16 @@ def test_broken_snippet_fails_build_naming_file(
     assert message in log
 
 
+def test_quiet_strict_build_fails_too(make_site: Callable[..., FixtureSite]) -> None:
+    """`--quiet` drops warnings before `--strict` counts them: the hook still fails the build."""
+    path = "snippets/fixture/drifts.py"
+    site = make_site(snippet_block(path), {path: "print('new')\n", **recorded(path, "old\n")})
+    build = site.build(quiet=True)
+    assert build.returncode != 0, "a quiet strict build passed with a drifting snippet"
+    assert "index.md: a pyfile block failed" in build.stderr
+    assert "differs from snippets/fixture/drifts.3." in build.stderr
+
+
 def test_missing_snippet_file_fails_build(make_site: Callable[..., FixtureSite]) -> None:
     log = failed_build(make_site(snippet_block("snippets/fixture/nowhere.py"), {}))
     assert "snippets/fixture/nowhere.py: snippet file not found" in log
