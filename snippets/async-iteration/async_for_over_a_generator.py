@@ -1,0 +1,17 @@
+import asyncio
+from collections.abc import AsyncIterator
+
+
+async def ticks(count: int, every: float) -> AsyncIterator[int]:
+    for number in range(1, count + 1):
+        await asyncio.sleep(every)  # waiting between items, without blocking
+        yield number
+
+
+async def main() -> None:
+    async for tick in ticks(3, 0.1):
+        print(f"tick {tick}")
+    print(f"as a list: {[tick async for tick in ticks(3, 0.1)]}")
+
+
+asyncio.run(main())

@@ -1,0 +1,22 @@
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def slow_write() -> None:
+    time.sleep(0.5)  # no one can interrupt a thread from outside
+    print(f"thread: the write finished at {time.perf_counter() - START:.1f} s")
+
+
+async def main() -> None:
+    try:
+        async with asyncio.timeout(0.2):
+            await asyncio.to_thread(slow_write)
+    except TimeoutError:
+        now = time.perf_counter() - START
+        print(f"main: stopped waiting at {now:.1f} s; the thread goes on")
+
+
+asyncio.run(main())  # waits for the thread before the program ends
+print(f"program ends at {time.perf_counter() - START:.1f} s")
