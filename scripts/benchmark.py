@@ -8,7 +8,9 @@ requirements.txt, compiled to bytecode as pip does), and measures there, each
 figure the median of N runs:
 
 - cold build: ``mkdocs build --strict`` with nothing cached (no
-  ``.cache/``: environments, runs and notebooks are all made anew);
+  ``.cache/``: environments, runs and notebooks are all made anew), and, of
+  that, the time making the snippets' environments takes (measured as a step
+  of its own, just before the build);
 - warm rebuild: the same again, in a new process, nothing changed;
 - edited rebuild: after appending a comment to one snippet, which must then
   run again on every version;
@@ -36,7 +38,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EDITED = "snippets/tasks/two_tasks_one_second.py"
+EDITED = "snippets/tasks/sleep_with_await.py"
 """The snippet the edited rebuild changes (a comment: its output stays the same)."""
 
 REPORT = ".cache/sitebuild/last-runs.json"
@@ -106,10 +108,17 @@ def main() -> int:
         "no:cacheprovider",
     ]
 
-    cold, warm, edited, notebook = [], [], [], []
+    prepare = [
+        str(clone / ".venv/bin/python"),
+        "-c",
+        "from pathlib import Path; from sitebuild import environments; "
+        "environments.prepare(Path.cwd())",
+    ]
+    cold, environments, warm, edited, notebook = [], [], [], [], []
     for attempt in range(arguments.repeat):
         shutil.rmtree(clone / ".cache", ignore_errors=True)
-        cold.append(timed(mkdocs, clone))
+        environments.append(timed(prepare, clone))
+        cold.append(environments[-1] + timed(mkdocs, clone))
         notebook += [e["seconds"] for e in report(clone) if str(e["label"]).endswith(".ipynb")]
         warm.append(timed(mkdocs, clone))
         snippet = clone / EDITED
@@ -117,7 +126,8 @@ def main() -> int:
         edited.append(timed(mkdocs, clone))
         subprocess.run(["git", "checkout", "-q", EDITED], cwd=clone, check=True)
         print(
-            f"  round {attempt + 1}: cold {cold[-1]:.2f} s, warm {warm[-1]:.2f} s, "
+            f"  round {attempt + 1}: cold {cold[-1]:.2f} s (environments "
+            f"{environments[-1]:.2f} s), warm {warm[-1]:.2f} s, "
             f"edited {edited[-1]:.2f} s",
             flush=True,
         )
@@ -136,7 +146,8 @@ def main() -> int:
         f" sum {total:.2f} s"
     )
     print(
-        f"cold build {c:.2f} s, warm rebuild {w:.2f} s, rebuild after editing {EDITED} "
+        f"cold build {c:.2f} s (making the environments: {median(environments):.2f} s), "
+        f"warm rebuild {w:.2f} s, rebuild after editing {EDITED} "
         f"{e:.2f} s (its slowest run {edited_slowest:.2f} s), pytest snippets/ {t:.2f} s"
     )
     print(

@@ -4,9 +4,13 @@
 
 Runs ``python -m pytest`` (the README's test command, in this checkout and
 its environment) ``--runs`` times, one after another, and prints one line per
-run, then which tests failed in which runs. A test that fails in some runs
+run, then which tests failed in which runs, and which snippet runs of
+``pytest snippets/`` mismatched their recording at first and matched when run
+again alone (the scheduler's summary line). A test that fails in some runs
 only is a flake: find out what its output depended on (usually timing luck)
-and redesign it; never retry it. Exits 1 if any run failed.
+and redesign it; never retry it. A snippet that often needs its second run
+alone is close to one: give its printed times more slack. Exits 1 if any run
+failed.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ def main() -> int:
     arguments, pytest_arguments = parser.parse_known_args()
 
     failures: Counter[str] = Counter()
+    again_alone: Counter[str] = Counter()
     failed_runs = 0
     for number in range(1, arguments.runs + 1):
         start = time.perf_counter()
@@ -45,6 +50,8 @@ def main() -> int:
         summary = lines[-1] if lines else "(no output)"
         failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", done.stdout, re.MULTILINE)
         failures.update(failed)
+        for line in re.findall(r"ran again alone after a mismatch: (.*)", done.stdout):
+            again_alone.update(line.split(", "))
         failed_runs += done.returncode != 0
         print(
             f"run {number:2}/{arguments.runs}: exit {done.returncode}, "
@@ -55,6 +62,8 @@ def main() -> int:
     print(f"{arguments.runs - failed_runs} of {arguments.runs} runs passed")
     for test, count in failures.most_common():
         print(f"  failed in {count} run(s): {test}")
+    for label, count in again_alone.most_common():
+        print(f"  matched only when run again alone, in {count} run(s): {label}")
     return 1 if failed_runs else 0
 
 
