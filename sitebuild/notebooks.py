@@ -118,13 +118,14 @@ async def page(scheduler: Scheduler, notebook: Path, options: dict[str, Any]) ->
         else:
             scheduler.outcomes.append(Outcome(path, payload["seconds"], from_cache=True))
             return result
-    start = time.perf_counter()
-    text = await _execute(notebook, path)
-    executed = root / cache.FOLDER / "executed" / name / notebook.name
-    executed.parent.mkdir(parents=True, exist_ok=True)
-    executed.write_text(text, "utf-8")
-    result = await asyncio.to_thread(_convert, executed, options)
-    seconds = time.perf_counter() - start
+    async with scheduler.gate.shared():  # not beside a snippet that runs alone
+        start = time.perf_counter()
+        text = await _execute(notebook, path)
+        executed = root / cache.FOLDER / "executed" / name / notebook.name
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        executed.write_text(text, "utf-8")
+        result = await asyncio.to_thread(_convert, executed, options)
+        seconds = time.perf_counter() - start
     scheduler.outcomes.append(Outcome(path, seconds, from_cache=False))
     if scheduler.write_cache:
         store.put(name, {"inputs": inputs, "page": asdict(result), "seconds": seconds})

@@ -13,8 +13,8 @@ running.
   would delay the runs started first, the slowest.
 - A snippet declared ``alone`` in expectations.toml (its printed timings need
   the CPU to itself) waits until no other snippet runs, and holds every other
-  snippet back until it is done. ``start`` submits those first. (A notebook
-  page's kernel, which mostly waits, is not held back.)
+  snippet back until it is done. ``start`` submits those first. A notebook
+  page (its kernel starting, its conversion) is held back like a snippet.
 - With the cache on, a job whose entry exists is answered from it; a run is
   stored only when it passed every check (expectations and recording).
 - A run that fails a check although its snippet has a recording runs once
