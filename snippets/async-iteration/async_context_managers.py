@@ -1,12 +1,13 @@
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Self
 
 
 class Connection:
     """An async context manager written by hand: awaitable enter and exit."""
 
-    async def __aenter__(self) -> "Connection":
+    async def __aenter__(self) -> Self:
         await asyncio.sleep(0.1)  # connecting takes a while
         print("class: connected")
         return self

@@ -1,4 +1,5 @@
 import asyncio
+import time
 from collections.abc import AsyncIterator
 
 
@@ -9,8 +10,9 @@ async def ticks(count: int, every: float) -> AsyncIterator[int]:
 
 
 async def main() -> None:
+    start = time.perf_counter()
     async for tick in ticks(3, 0.1):
-        print(f"tick {tick}")
+        print(f"tick {tick} at {time.perf_counter() - start:.1f} s")
     print(f"as a list: {[tick async for tick in ticks(3, 0.1)]}")
 
 

@@ -1,4 +1,5 @@
 import asyncio
+from typing import Self
 
 
 class Countdown:
@@ -7,7 +8,7 @@ class Countdown:
     def __init__(self, start: int) -> None:
         self.current = start
 
-    def __aiter__(self) -> "Countdown":
+    def __aiter__(self) -> Self:
         return self
 
     async def __anext__(self) -> int:

@@ -8,19 +8,20 @@ def blocking_lookup(name: str) -> str:
     return f"{name}: found"
 
 
-async def main() -> None:
+async def main(pool: ThreadPoolExecutor) -> None:
     loop = asyncio.get_running_loop()
     start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:  # two threads at most
-        answers = await asyncio.gather(
-            *(
-                loop.run_in_executor(pool, blocking_lookup, name)
-                for name in ("ann", "bob", "cid", "dee")
-            )
+    answers = await asyncio.gather(
+        *(
+            loop.run_in_executor(pool, blocking_lookup, name)
+            for name in ("ann", "bob", "cid", "dee")
         )
+    )
     print(answers)
     elapsed = time.perf_counter() - start
     print(f"four 0.2 s calls on two threads: {elapsed:.1f} s")
 
 
-asyncio.run(main())
+# Leaving the with block waits for the threads: outside the event loop.
+with ThreadPoolExecutor(max_workers=2) as pool:  # two threads at most
+    asyncio.run(main(pool))

@@ -1,5 +1,4 @@
 import asyncio
-import gc
 
 
 async def fetch_price() -> float:
@@ -11,8 +10,7 @@ async def main() -> None:
     task = asyncio.create_task(fetch_price())
     await asyncio.sleep(0.2)  # the task fails meanwhile; nobody awaits it
     print(f"the task is done: {task.done()}")
-    del task
-    gc.collect()  # the failed task is destroyed: only now is the error shown
+    del task  # the last reference: the task is destroyed, the error shown
     print("main goes on")
 
 

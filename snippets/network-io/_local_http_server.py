@@ -29,6 +29,7 @@ class LocalServer:
         )
         await writer.drain()
         writer.close()
+        await writer.wait_closed()
 
     async def start(self) -> asyncio.Server:
         return await asyncio.start_server(self.handle, "127.0.0.1", 0)

@@ -14,6 +14,7 @@ async def main() -> None:
     async with server:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(b"are you there?\n")
+        await writer.drain()
         try:
             async with asyncio.timeout(0.3):
                 await reader.readline()

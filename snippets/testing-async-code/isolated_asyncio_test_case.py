@@ -8,6 +8,7 @@ async def shout_back(
     writer.write((await reader.readline()).upper())
     await writer.drain()
     writer.close()
+    await writer.wait_closed()
 
 
 class ShoutServerTest(unittest.IsolatedAsyncioTestCase):

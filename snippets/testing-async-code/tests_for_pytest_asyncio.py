@@ -11,6 +11,7 @@ async def shout_back(
     writer.write((await reader.readline()).upper())
     await writer.drain()
     writer.close()
+    await writer.wait_closed()
 
 
 @pytest_asyncio.fixture
