@@ -72,15 +72,21 @@ def local_files(snippet: Path) -> list[Path]:
         if path in found:
             continue
         found.append(path)
-        for match in _IMPORT.finditer(path.read_text("utf-8", errors="replace")):
-            for name in (match[1] or match[2]).split(","):
-                top = name.strip().split(".")[0]
-                module, package = snippet.parent / f"{top}.py", snippet.parent / top
-                if module.is_file():
-                    pending.append(module)
-                elif (package / "__init__.py").is_file():
-                    pending.extend(sorted(package.rglob("*.py")))
+        for top in imported_modules(path):
+            module, package = snippet.parent / f"{top}.py", snippet.parent / top
+            if module.is_file():
+                pending.append(module)
+            elif (package / "__init__.py").is_file():
+                pending.extend(sorted(package.rglob("*.py")))
     return sorted(found)
+
+
+def imported_modules(path: Path) -> list[str]:
+    """The top-level names of the modules ``path`` imports (``asyncio``, ``httpx``)."""
+    names = []
+    for match in _IMPORT.finditer(path.read_text("utf-8", errors="replace")):
+        names += [name.strip().split(".")[0] for name in (match[1] or match[2]).split(",")]
+    return names
 
 
 def key(inputs: dict[str, Any]) -> str:

@@ -10,8 +10,10 @@ wherever Python-Markdown runs (MkDocs, Zensical)::
 The block becomes the file (titled with its name), then what running it
 printed on every supported Python: one output block titled with every version
 when they all printed the same transcript, otherwise one tab per version,
-newest first. ``timeline="<seconds>"`` adds the figure drawn by ``timeline``,
-its time axis at least that long.
+newest first, then a line to take it away: its file (and the modules and
+settings it needs) to download, the packages it needs, the command that runs
+it. ``timeline="<seconds>"`` adds the figure drawn by ``timeline``, its time
+axis at least that long.
 
 Every problem becomes markdown-exec's ``ExecutionError``, which it logs as a
 warning naming the file and shows in the page. (Any other exception would be
@@ -24,14 +26,18 @@ holds one.
 
 from __future__ import annotations
 
+import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from markdown_exec import ExecutionError, base_format, tabbed, validator
 
 from sitebuild import SiteBuildError, scheduling
-from sitebuild.recordings import verify
-from sitebuild.running import Run
+from sitebuild.cache import imported_modules, local_files
+from sitebuild.environments import requirements_of
+from sitebuild.recordings import expectations_for, verify
+from sitebuild.running import Run, command_line
 from sitebuild.timeline import timeline_svg
 
 __all__ = ["failures", "formatter", "render", "validator"]
@@ -62,6 +68,53 @@ def outputs_markdown(runs: list[Run]) -> str:
     )
 
 
+DOWNLOAD = "sitebuild-download:"
+"""An ``href`` prefix: the hook turns ``sitebuild-download:snippets/...`` into a
+link relative to the page (a block does not know its page)."""
+
+
+def takeaway_html(snippet: Path, root: Path, version: str) -> str:
+    """Under an example: its file(s) to download, what it needs, the command."""
+    expected = expectations_for(snippet, version)
+    runs_a_tool = "-m" in expected.python_options  # pytest reads the folder's pytest.ini
+    files = [
+        path
+        for path in local_files(snippet)
+        if path == snippet or path.suffix == ".py" or runs_a_tool
+    ]
+    links = ", ".join(
+        f'<a href="{DOWNLOAD}{escape(path.relative_to(root).as_posix())}" download>'
+        f"{escape(path.name)}</a>"
+        for path in sorted(files, key=lambda path: path != snippet)
+    )
+    where = " (in one folder)" if len(files) > 1 else ""
+    needs = third_party_requirements(snippet, root, expected.python_options)
+    needed = (
+        f" · needs {', '.join(needs)} (<code>pip install {' '.join(needs)}</code>)" if needs else ""
+    )
+    command = command_line(snippet.name, expected.python_options, expected.environment)
+    return (
+        f'<p class="snippet-takeaway">Download {links}{where}{needed} · run it with '
+        f"<code>{escape(command)}</code></p>"
+    )
+
+
+def third_party_requirements(snippet: Path, root: Path, options: tuple[str, ...]) -> list[str]:
+    """The pinned requirements (snippets/requirements.txt) that ``snippet`` uses itself."""
+    pinned = {}
+    for line in requirements_of(root).decode().splitlines():
+        if match := re.match(r"([A-Za-z0-9_.-]+)==", line.strip()):
+            pinned[match[1].lower().replace("-", "_")] = match[1]
+    modules = [
+        name
+        for path in local_files(snippet)
+        if path.suffix == ".py"
+        for name in imported_modules(path)
+    ]
+    modules += [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
+    return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
+
+
 def render(reference: str, *, timeline: str = "") -> str:
     """Markdown for one ``pyfile`` block (see the module docstring)."""
     scheduler = scheduling.current()
@@ -83,6 +136,7 @@ def render(reference: str, *, timeline: str = "") -> str:
             f'<div class="snippet" data-snippet="{escape(runs[0].path)}" markdown>',
             _code_block("python", source, snippet.name),
             outputs_markdown(runs),
+            takeaway_html(snippet, root, runs[-1].version),
             "</div>",
         ]
         if timeline:

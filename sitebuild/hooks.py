@@ -10,11 +10,16 @@
   page, at once (``scheduling``); pages then render from the results.
 - ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
   (executed and converted) and shows it.
+- ``on_files``: every snippet, with the modules and files it needs, is also
+  a file of the site (``snippets/<slug>/<name>.py``), for its download link.
 - ``on_page_content``: a strict build fails on the first page with a
   ``pyfile`` block that failed (``fence.failures``), whether or not warnings
-  are shown (``--quiet`` hides them from ``--strict``'s count).
+  are shown (``--quiet`` hides them from ``--strict``'s count); the blocks'
+  download links are made relative to the page.
 - ``on_env``: the theme's compiled templates are kept between builds (Jinja's
   bytecode cache, in ``.cache/sitebuild/jinja``).
+- ``on_post_build``: with ``site_url`` set, the downloadable copy of a
+  notebook links to the published pages (absolute links).
 - ``on_post_build`` / ``on_shutdown``: one summary line ends the build log
   (each rebuild of ``mkdocs serve``, or the end of ``mkdocs build``); what is
   still running is stopped.
@@ -24,14 +29,18 @@ The ``pyfile`` fence itself is declared in mkdocs.yml (``sitebuild.fence``).
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import signal
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from sitebuild import (
     SiteBuildError,
@@ -101,7 +110,11 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     except SiteBuildError as error:
         raise PluginError(str(error)) from None
 
+    description = json.loads(notebook.read_text("utf-8"))["metadata"].get("description")
+
     def render(config: Any, files: Any) -> None:  # in place of mkdocs-jupyter's
+        if description:  # the page's <meta name="description">, as front matter gives others
+            page.meta["description"] = description
         page.content = result.html
         page.toc = get_toc(result.toc_tokens)
         if result.title and not config.plugins["mkdocs-jupyter"].config["ignore_h1_titles"]:
@@ -111,11 +124,28 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
     return page
 
 
+def on_files(files: Any, config: Any) -> Any:
+    """Every snippet, and the files it needs, downloadable at ``snippets/<slug>/...``."""
+    root = Path(config.config_file_path).resolve().parent
+    wanted = {
+        path for snippet in recordings.snippet_files(root) for path in cache.local_files(snippet)
+    }
+    for path in sorted(wanted):
+        uri = path.relative_to(root).as_posix()
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     failed, fence.failures[:] = list(fence.failures), []
     if failed and config.strict:
         raise PluginError(f"{page.file.src_uri}: a pyfile block failed: " + "\n".join(failed))
-    return html
+    return re.sub(  # a block's download links, made relative to its page
+        f'href="{re.escape(fence.DOWNLOAD)}([^"]+)"',
+        lambda match: f'href="{get_relative_url(match[1], page.url)}"',
+        html,
+    )
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
@@ -134,8 +164,27 @@ def _finish() -> None:
 
 
 def on_post_build(config: Any) -> None:
+    if config.site_url:
+        for notebook in Path(config.site_dir).rglob("*.ipynb"):
+            _absolute_links(notebook, config.site_url)
     if _state["command"] == "serve":  # each rebuild ends with its summary
         _finish()
+
+
+def _absolute_links(notebook: Path, site_url: str) -> None:
+    """Links to other pages (``../tasks/``) also work in the downloaded notebook.
+
+    On the site they are relative to the notebook's page; in the copy readers
+    download, they become absolute (``<site_url>tasks/``), pointing at the
+    published pages. The rewrite needs the site's address, ``site_url``.
+    """
+    document = json.loads(notebook.read_text("utf-8"))
+    base = site_url.rstrip("/") + "/"
+    for cell in document["cells"]:
+        if cell["cell_type"] == "markdown":
+            source = "".join(cell["source"])
+            cell["source"] = re.sub(r"\]\(\.\./", f"]({base}", source).splitlines(keepends=True)
+    notebook.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
 def on_build_error(error: Exception) -> None:

@@ -18,6 +18,7 @@ notebook for download; ``hooks`` hands it the page this module made.
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -88,7 +89,94 @@ def _convert(executed: Path, options: dict[str, Any]) -> NotebookPage:
         **{key: options[key] for key in CONVERSION_OPTIONS if key != "toc_depth"},
     )
     toc_tokens, title = _get_nb_toc_tokens(str(executed), options["toc_depth"])
-    return NotebookPage(html, toc_tokens, title)
+    return NotebookPage(_pruned_styles(_self_contained(html)), toc_tokens, title)
+
+
+# nbconvert's template loads mermaid from a CDN (for diagrams this site's
+# notebooks do not have) and MathJax from an empty address: no page may refer
+# to another host, so both go. Its code cells scroll sideways on narrow
+# screens: a keyboard user must be able to focus them to scroll them.
+_FOREIGN_SCRIPTS = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->"
+    r'|<script type="module">(?:(?!</script>).)*?cdnjs\.cloudflare\.com.*?</script>',
+    re.DOTALL,
+)
+_CODE_CELL = '<div class="highlight-ipynb'
+
+
+def _pruned_styles(html: str) -> str:
+    """The page's inline styles less the rules that match nothing in it.
+
+    mkdocs-jupyter inlines all of JupyterLab's CSS (about 590 kB) into every
+    notebook page; parsing it is most of the page's load time on a phone.
+    A rule is kept if the element one of its selectors styles (its last
+    compound selector, pseudo-classes aside) is in the notebook, or if that
+    cannot be checked: ancestors are not checked, since they may be the
+    theme's (``[data-md-color-scheme=slate] .jupyter-wrapper``). At-rules other
+    than ``@media`` and ``@supports`` are kept whole.
+    """
+    import tinycss2
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    matches: dict[str, bool] = {}
+
+    def used(selector: str) -> bool:
+        if _INNER_ROOT.search(selector):  # ".jupyter-wrapper :root": the root has no ancestor
+            return False
+        bare = _subject(_PSEUDO.sub("", selector).strip())
+        if bare not in matches:
+            try:
+                matches[bare] = not bare or soup.select_one(bare) is not None
+            except Exception:  # a selector soupsieve cannot evaluate: keep the rule
+                matches[bare] = True
+        return matches[bare]
+
+    def kept(rules: list) -> str:
+        out = []
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                if any(used(part) for part in tinycss2.serialize(rule.prelude).split(",")):
+                    out.append(rule.serialize())
+            elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports"):
+                inner = kept(tinycss2.parse_blocks_contents(rule.content or []))
+                if inner:
+                    prelude = tinycss2.serialize(rule.prelude)
+                    out.append(f"@{rule.at_keyword}{prelude}{{{inner}}}")
+            elif rule.type == "at-rule":
+                out.append(rule.serialize())
+        return "".join(out)
+
+    def prune(match: re.Match[str]) -> str:
+        rules = tinycss2.parse_stylesheet(match[2], skip_comments=True, skip_whitespace=True)
+        return f"{match[1]}{kept(rules)}{match[3]}"
+
+    return _STYLE.sub(prune, html)
+
+
+def _subject(selector: str) -> str:
+    """The last compound selector: ``.b.c`` of ``.a > .b.c``."""
+    depth, start = 0, 0
+    for index, character in enumerate(selector):
+        depth += (character in "[(") - (character in "])")
+        if depth == 0 and character in " >+~":
+            start = index + 1
+    return selector[start:].strip()
+
+
+_STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+_INNER_ROOT = re.compile(r"\S\s*:root\b")
+_PSEUDO = re.compile(r"::?[a-zA-Z-]+(?:\([^)]*\))?")
+
+
+def _self_contained(html: str) -> str:
+    html, removed = _FOREIGN_SCRIPTS.subn("", html)
+    if removed != 2:
+        raise SiteBuildError(
+            "nbconvert's page template changed: expected its MathJax and mermaid "
+            f"scripts, removed {removed} (sitebuild/notebooks.py, _FOREIGN_SCRIPTS)"
+        )
+    return html.replace(_CODE_CELL, '<div tabindex="0" class="highlight-ipynb')
 
 
 async def page(scheduler: Scheduler, notebook: Path, options: dict[str, Any]) -> NotebookPage:

@@ -26,6 +26,8 @@ _ConfigLoader.add_multi_constructor(
     "tag:yaml.org,2002:python/name:", lambda loader, suffix, node: f"!!python/name:{suffix}"
 )
 
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: None)  # site_url, set when publishing
+
 MKDOCS_CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
 """The real site's mkdocs.yml."""
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -30,6 +33,7 @@ if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing (apt-get install chromium)", pytrace=False)
     pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)", allow_module_level=True)
 
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 
@@ -133,3 +137,124 @@ def test_version_tabs_work_with_the_keyboard(page: Page, origin: str) -> None:
     page.keyboard.press("ArrowRight")
     assert radios[1].is_checked()
     assert visible_title.inner_text().startswith(f"Output: {names[1]}.")
+
+
+# -- accessibility, layout, take-away -----------------------------------------
+
+AXE_CORE_VERSION = "4.14.1"  # npm's axe-core; axe-playwright-python bundles 4.12
+AXE_CORE = ROOT / ".cache" / "tools" / "axe-core"
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    """axe-core, pinned, installed from npm on first use (it has no dependencies)."""
+    package = AXE_CORE / "node_modules" / "axe-core"
+    installed = package / "package.json"
+    if not installed.is_file() or json.loads(installed.read_text())["version"] != AXE_CORE_VERSION:
+        if not shutil.which("npm"):
+            message = "npm is missing (apt-get install npm): it installs axe-core"
+            if os.environ.get("REQUIRE_BROWSER"):
+                pytest.fail(message, pytrace=False)
+            pytest.skip(message)
+        AXE_CORE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-fund",
+                "--no-audit",
+                "-E",
+                f"axe-core@{AXE_CORE_VERSION}",
+            ],
+            cwd=AXE_CORE,
+            check=True,
+        )
+    script = (package / "axe.min.js").read_text(encoding="utf-8")
+    assert f"axe v{AXE_CORE_VERSION}" in script[:200], "not the pinned axe-core"
+    return Axe(axe_script=script)
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    """A page in the reader's colour scheme (the palette follows the system's)."""
+    context = browser.new_context(
+        color_scheme=request.param, viewport={"width": 1280, "height": 900}
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("slug", [*PAGES, "404"])
+def test_no_accessibility_violations(axe: Axe, scheme_page: Page, origin: str, slug: str) -> None:
+    path = "404.html" if slug == "404" else page_dir(slug)
+    scheme_page.goto(f"{origin}/{path}", wait_until="networkidle")
+    violations = axe.run(scheme_page).response["violations"]
+    report = [
+        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x, "
+        f"e.g. {violation['nodes'][0]['target']})"
+        for violation in violations
+    ]
+    assert not report, "\n".join(report)
+
+
+def test_dark_scheme_follows_the_system(browser: Browser, origin: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(f"{origin}/")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    context.close()
+
+
+def test_prose_never_scrolls_sideways_at_375_px(
+    browser: Browser, origin: str, tmp_path: Path
+) -> None:
+    """A phone's width: the page itself never scrolls sideways (code blocks may).
+
+    No paragraph or list item is wider than its box, give or take the few
+    pixels of padding an inline code span keeps when it wraps.
+    """
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    folder = Path(os.environ.get("SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    wide = []
+    for slug in PAGES:
+        page.goto(f"{origin}/{page_dir(slug)}", wait_until="networkidle")
+        page.screenshot(path=folder / f"{slug}-375px.png")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        prose = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content p, .md-content li')]
+                .filter(e => e.scrollWidth > e.clientWidth + 4).length"""
+        )
+        if width > 375 or prose:
+            wide.append(f"{slug}: page {width} px wide, {prose} paragraphs overflow")
+    context.close()
+    assert not wide, wide
+
+
+def test_examples_fit_the_column_at_1024_px(browser: Browser, origin: str) -> None:
+    """Snippets are at most 79 characters a line: none scrolls sideways."""
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    scrolling = []
+    for slug in PAGES:
+        page.goto(f"{origin}/{page_dir(slug)}")
+        scrolling += page.evaluate(
+            """slug => [...document.querySelectorAll('div.snippet > .highlight:first-child pre')]
+                .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+                .map(pre => slug + ': ' + pre.closest('div.snippet').dataset.snippet)""",
+            slug,
+        )
+    context.close()
+    assert not scrolling, scrolling
+
+
+def test_notebook_has_a_visible_download_button(page: Page, origin: str) -> None:
+    page.goto(f"{origin}/async-in-jupyter/")
+    button = page.get_by_role("link", name="Download the notebook (.ipynb)")
+    assert button.is_visible()
+    response = page.request.get(
+        f"{origin}/async-in-jupyter/{button.get_attribute('href').rsplit('/', 1)[-1]}"
+    )
+    assert response.ok and b'"cells"' in response.body()

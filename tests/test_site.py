@@ -208,3 +208,90 @@ def test_every_timeline_is_drawn_from_its_run(html: dict[str, BeautifulSoup]) ->
                 assert f"{box.lane}: " in description
             assert len(soup.select(f"#{desc_id}")) == 1, f"{page}: duplicate id {desc_id}"
     assert figures >= 1
+
+
+SVG_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
+ANY_ADDRESS = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>)]*", re.IGNORECASE)
+
+
+def test_no_page_refers_to_another_host(html: dict[str, BeautifulSoup]) -> None:
+    """No address of another host in any attribute or inline script or style.
+
+    Stricter than the check above: links, metadata and the text of inline
+    scripts count too (nbconvert's template imported mermaid from a CDN from
+    inside a script). Code and outputs on the page are text, not references.
+    """
+    for page, soup in html.items():
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                for text in value if isinstance(value, list) else [value]:
+                    if name == "xmlns" and text in SVG_NAMESPACES:
+                        continue
+                    assert not EXTERNAL.match(text.strip()), (
+                        f"{page}: <{element.name} {name}={text}>"
+                    )
+        for element in soup.find_all(["script", "style"]):
+            found = set(ANY_ADDRESS.findall(element.get_text())) - SVG_NAMESPACES
+            assert not found, f"{page}: <{element.name}> refers to {sorted(found)}"
+
+
+def test_every_page_has_its_own_description(html: dict[str, BeautifulSoup]) -> None:
+    descriptions = {
+        page: soup.find("meta", attrs={"name": "description"})["content"]
+        for page, soup in html.items()
+        if page != "404.html"
+    }
+    assert len(descriptions) == len(set(descriptions.values())), descriptions
+    assert all(40 <= len(text) <= 160 for text in descriptions.values()), descriptions
+
+
+def test_every_example_can_be_taken_away(
+    site: Path, shown: dict[str, list[tuple[str, Tag]]]
+) -> None:
+    """Under each example: its file to download (the same bytes) and the command."""
+    for snippet, embeddings in shown.items():
+        for page, block in embeddings:
+            takeaway = block.select_one("p.snippet-takeaway")
+            assert takeaway is not None, f"{page}: {snippet} has no download line"
+            links = takeaway.find_all("a", download=True)
+            assert links[0].get_text() == Path(snippet).name
+            for link in links:
+                served = (site / page).parent / link["href"]
+                source = ROOT / "snippets" / link["href"].split("snippets/", 1)[1]
+                assert served.read_bytes() == source.read_bytes(), f"{page}: {link['href']}"
+            # The command is the transcript's, for a file in the current folder.
+            command = takeaway.find_all("code")[-1].get_text()
+            transcript = recording_path(ROOT / snippet, VERSIONS[-1]).read_text("utf-8")
+            typed = transcript.splitlines()[0].removeprefix("$ ")
+            assert typed.replace(snippet, Path(snippet).name) == command, (page, command)
+
+
+def test_404_page_offers_search_and_the_way_home(html: dict[str, BeautifulSoup]) -> None:
+    page = html["404.html"]
+    content = page.select_one("article.md-content__inner")
+    assert content.find("label", attrs={"for": "__search"}) is not None
+    home = content.find("a", class_="md-button")
+    assert home is not None and home["href"] in {"/.", "/"}, home  # as the logo
+
+
+def test_downloaded_notebook_links_to_the_published_pages(tmp_path: Path) -> None:
+    """With site_url set (as when publishing), the notebook readers download
+    links to the published pages; the page itself keeps relative links."""
+    import json
+
+    from sitebuild.hooks import _absolute_links
+
+    notebook = tmp_path / "async-in-jupyter.ipynb"
+    original = ROOT / "docs" / "async-in-jupyter.ipynb"
+    notebook.write_text(original.read_text("utf-8"), "utf-8")
+    _absolute_links(notebook, "https://example.org/async-site/")
+    text = "".join(
+        "".join(cell["source"])
+        for cell in json.loads(notebook.read_text("utf-8"))["cells"]
+        if cell["cell_type"] == "markdown"
+    )
+    assert "](../" not in text
+    targets = re.findall(r"\]\(https://example\.org/async-site/([^)#]*)", text)
+    assert targets and all(
+        (ROOT / "docs" / f"{target.rstrip('/')}.md").is_file() for target in targets
+    )
