@@ -186,6 +186,9 @@ def test_notebook_page_is_executed_and_downloadable(
     text = page.get_text()
     assert "a loop is running: True" in text
     assert "RuntimeError: asyncio.run() cannot be called from a running event loop" in text
+    # a task created in one cell has run by the next, which awaits nothing
+    assert "task created; done yet: False" in text
+    assert "done: True, result: 3" in text
     assert page.find("a", href="async-in-jupyter.ipynb") is not None
     assert (site / "async-in-jupyter" / "async-in-jupyter.ipynb").is_file()
 
