@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import ROOT, page_dir
+from conftest import ROOT, mkdocs_build, page_dir
 
 from sitebuild import interpreters
 from sitebuild.recordings import recording_path, snippet_files
@@ -277,24 +278,29 @@ def test_404_page_offers_search_and_the_way_home(html: dict[str, BeautifulSoup])
     assert home is not None and home["href"] in {"/.", "/"}, home  # as the logo
 
 
-def test_downloaded_notebook_links_to_the_published_pages(tmp_path: Path) -> None:
-    """With site_url set (as when publishing), the notebook readers download
-    links to the published pages; the page itself keeps relative links."""
-    import json
+def test_published_build_has_absolute_addresses(site: Path, tmp_path: Path) -> None:
+    """Built as the workflow builds it (SITE_URL set): the sitemap and the
+    canonical links are absolute, and the notebook readers download links to
+    the published pages, while the page itself keeps relative links."""
+    address = "https://example.org/async-site/"
+    published = tmp_path / "site"
+    build = mkdocs_build(ROOT / "mkdocs.yml", published, quiet=True, SITE_URL=address)
+    assert build.returncode == 0, build.stdout + build.stderr
 
-    from sitebuild.hooks import _absolute_links
+    sitemap = (published / "sitemap.xml").read_text("utf-8")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locations and all(location.startswith(address) for location in locations)
+    tasks = BeautifulSoup((published / "tasks" / "index.html").read_text("utf-8"), "html.parser")
+    assert tasks.find("link", rel="canonical")["href"] == f"{address}tasks/"
 
-    notebook = tmp_path / "async-in-jupyter.ipynb"
-    original = ROOT / "docs" / "async-in-jupyter.ipynb"
-    notebook.write_text(original.read_text("utf-8"), "utf-8")
-    _absolute_links(notebook, "https://example.org/async-site/")
+    notebook = json.loads((published / "async-in-jupyter" / "async-in-jupyter.ipynb").read_text())
     text = "".join(
-        "".join(cell["source"])
-        for cell in json.loads(notebook.read_text("utf-8"))["cells"]
-        if cell["cell_type"] == "markdown"
+        "".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown"
     )
     assert "](../" not in text
-    targets = re.findall(r"\]\(https://example\.org/async-site/([^)#]*)", text)
+    targets = re.findall(rf"\]\({re.escape(address)}([^)#]*)", text)
     assert targets and all(
         (ROOT / "docs" / f"{target.rstrip('/')}.md").is_file() for target in targets
     )
+    page = (published / "async-in-jupyter" / "index.html").read_text("utf-8")
+    assert 'href="../tasks/' in page
