@@ -5,10 +5,15 @@ from itertools import pairwise
 START = time.perf_counter()
 
 
+def elapsed() -> float:
+    return time.perf_counter() - START
+
+
 async def heartbeat(beats: list[float]) -> None:
-    while True:
-        await asyncio.sleep(0.1)  # should beat every 0.1 s
-        beats.append(time.perf_counter() - START)
+    while True:  # beat on every tenth of a second; a late beat delays no other
+        due = (round(elapsed() * 10) + 1) / 10
+        await asyncio.sleep(due - elapsed())
+        beats.append(elapsed())
 
 
 async def main() -> None:
