@@ -77,10 +77,9 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
     """Under an example: its file(s) to download, what it needs, the command."""
     expected = expectations_for(snippet, version)
     runs_a_tool = "-m" in expected.python_options  # pytest reads the folder's pytest.ini
+    needed_files = local_files(snippet)
     files = [
-        path
-        for path in local_files(snippet)
-        if path == snippet or path.suffix == ".py" or runs_a_tool
+        path for path in needed_files if path == snippet or path.suffix == ".py" or runs_a_tool
     ]
     links = ", ".join(
         f'<a href="{DOWNLOAD}{escape(path.relative_to(root).as_posix())}" download>'
@@ -88,7 +87,7 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
         for path in sorted(files, key=lambda path: path != snippet)
     )
     where = " (in one folder)" if len(files) > 1 else ""
-    needs = third_party_requirements(snippet, root, expected.python_options)
+    needs = third_party_requirements(needed_files, root, expected.python_options)
     needed = (
         f" · needs {', '.join(needs)} (<code>pip install {' '.join(needs)}</code>)" if needs else ""
     )
@@ -99,18 +98,14 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
     )
 
 
-def third_party_requirements(snippet: Path, root: Path, options: tuple[str, ...]) -> list[str]:
-    """The pinned requirements (snippets/requirements.txt) that ``snippet`` uses itself."""
+def third_party_requirements(files: list[Path], root: Path, options: tuple[str, ...]) -> list[str]:
+    """The pinned requirements (snippets/requirements.txt) that a snippet uses:
+    imported by one of its ``files`` (``cache.local_files``) or run with ``-m``."""
     pinned = {}
     for line in requirements_of(root).decode().splitlines():
         if match := re.match(r"([A-Za-z0-9_.-]+)==", line.strip()):
             pinned[match[1].lower().replace("-", "_")] = match[1]
-    modules = [
-        name
-        for path in local_files(snippet)
-        if path.suffix == ".py"
-        for name in imported_modules(path)
-    ]
+    modules = [name for path in files if path.suffix == ".py" for name in imported_modules(path)]
     modules += [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
     return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
 
