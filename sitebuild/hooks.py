@@ -164,6 +164,8 @@ def _finish() -> None:
 
 
 def on_post_build(config: Any) -> None:
+    if (scheduler := scheduling.installed()) is not None:
+        scheduler.progress.stop()  # before MkDocs logs that the build is done
     if config.site_url:
         for notebook in Path(config.site_dir).rglob("*.ipynb"):
             _absolute_links(notebook, config.site_url)

@@ -11,6 +11,14 @@ terminal): when it exceeds its time limit, or the run is cancelled (a build
 interrupted with Ctrl-C), the whole group is killed, so no process it started
 outlives it.
 
+Where the machine allows it, every run is also in a network namespace of its
+own whose only interface is loopback (``unshare --net``, then ``ip link set lo
+up``): a snippet can reach 127.0.0.1 and nothing else, so every run of every
+build proves that the site's examples talk to this machine only. Where it
+cannot (no ``unshare`` or ``ip``, no permission), runs use the machine's
+network and the build's summary says so; with ``REQUIRE_NETWORK_NAMESPACE=1``
+(CI) that is an error instead.
+
 What it printed is made independent of the machine: absolute paths become
 relative to the site root (standard-library and site-packages paths become
 ``<stdlib>/`` and ``<site-packages>/``, its HOME and TMPDIR ``<home>`` and
@@ -160,6 +168,57 @@ def _default_signals() -> tuple[str, ...]:
     return (env, "--default-signal") if probe.returncode == 0 else ()
 
 
+@dataclass(frozen=True)
+class Isolation:
+    """How runs reach the network: the command prefix that confines them, or why not."""
+
+    prefix: tuple[str, ...]  # () when runs are not confined
+    why_not: str = ""
+
+    @property
+    def description(self) -> str:
+        return "loopback only" if self.prefix else f"not isolated from the network ({self.why_not})"
+
+
+_LOOPBACK_UP = '"$1" link set lo up && shift && exec "$@"'
+"""Run by ``sh`` in the new namespace: bring loopback up, then become ``env -u ...
+python ...``, which drops what the shell itself adds to the environment."""
+
+_SHELL_VARIABLES = ("PWD", "OLDPWD", "SHLVL", "_")
+
+
+@functools.cache
+def isolation() -> Isolation:
+    """A network namespace with loopback only for every run, where this machine allows it.
+
+    As root, ``unshare --net``; otherwise in a user namespace that maps the
+    user to root (``--map-root-user``), if the kernel allows those.
+    """
+    unshare, ip = shutil.which("unshare"), shutil.which("ip", path="/usr/sbin:/sbin:/usr/bin:/bin")
+    if not (unshare and ip):
+        return Isolation((), "unshare (util-linux) or ip (iproute2) is not installed")
+    command = [unshare, "--net"] + ([] if os.geteuid() == 0 else ["--map-root-user"])
+    env = shutil.which("env") or "/usr/bin/env"
+    unset = [option for name in _SHELL_VARIABLES for option in ("-u", name)]
+    prefix = (*command, "--", "/bin/sh", "-c", _LOOPBACK_UP, "sh", ip, env, *unset)
+    probe = subprocess.run([*prefix, "true"], capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        why = probe.stderr.strip().splitlines()[-1:] or [f"exit status {probe.returncode}"]
+        return Isolation((), f"unshare cannot make a network namespace here: {why[0]}")
+    return Isolation(prefix)
+
+
+def required_isolation() -> Isolation:
+    """``isolation()``; an error if it is unavailable and REQUIRE_NETWORK_NAMESPACE is set."""
+    found = isolation()
+    if not found.prefix and os.environ.get("REQUIRE_NETWORK_NAMESPACE"):
+        raise SiteBuildError(
+            f"snippets must run with loopback only (REQUIRE_NETWORK_NAMESPACE is set), "
+            f"but {found.why_not}"
+        )
+    return found
+
+
 def command_line(path: str, options: Sequence[str], extra_env: Sequence[tuple[str, str]]) -> str:
     """The command a reader types: ``PYTHONASYNCIODEBUG=1 python -X dev <path>``."""
     words = [f"{name}={shlex.quote(value)}" for name, value in extra_env]
@@ -171,10 +230,12 @@ async def _start(
     root: Path,
     arguments: Sequence[str],
     env: dict[str, str],
+    confine: Sequence[str],
 ) -> Process:
     starting = asyncio.ensure_future(
         asyncio.create_subprocess_exec(
             *_default_signals(),
+            *confine,
             str(python.python),
             *arguments,
             cwd=root,
@@ -211,11 +272,15 @@ async def run(
     the environment; both show in the transcript's command. ``replace`` maps
     regular expressions to stand-ins, applied to the normalised output.
     """
+    try:
+        confine = required_isolation().prefix
+    except SiteBuildError as error:
+        raise SiteBuildError(f"{path} on Python {python.version}: {error}") from None
     with scratch_folder() as (scratch, stand_ins):
         replacements = [*python.machine_paths, *stand_ins, (str(root), ".")]
         env = {**environment(python.python.parent, scratch), **dict(extra_env)}
         start = time.perf_counter()
-        process = await _start(python, root, [*options, path], env)
+        process = await _start(python, root, [*options, path], env, confine)
         assert process.stdout is not None
         chunks: list[bytes] = []
         try:

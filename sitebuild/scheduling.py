@@ -22,6 +22,12 @@ running.
   on a busy machine (every other run of a cold build) they can drift by a
   tenth of a second. The summary names every snippet that needed it; a
   mismatch that persists alone is reported as usual.
+- With one job at a time (``SNIPPETS_JOBS=1``, as the benchmark runs them),
+  each run's CPU time is measured too: user + system of its whole process
+  tree, from the build's ``RUSAGE_CHILDREN`` before and after it.
+- On a terminal, one line shows the runs' progress while they run (done of
+  total, the slowest still running), updated in place; elsewhere (a CI log,
+  pytest) nothing but the summary line is printed.
 """
 
 from __future__ import annotations
@@ -32,7 +38,11 @@ import concurrent.futures
 import json
 import logging
 import os
+import resource
+import shutil
+import sys
 import threading
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
@@ -121,6 +131,8 @@ class Outcome:
     seconds: float
     from_cache: bool
     ran_again_alone: bool = False  # its first run did not match its recording
+    cpu_seconds: float | None = None  # user + system of its process tree (one job at a time)
+    alone: bool = False  # declared alone: nothing else ran beside it
 
 
 class Scheduler:
@@ -140,7 +152,10 @@ class Scheduler:
         self.read_cache = read_cache and cache.enabled()
         self.write_cache = write_cache and cache.enabled()
         self.runs = cache.Store(root, "runs")
-        self.gate = Gate(jobs or default_jobs())
+        self.jobs = jobs or default_jobs()
+        self.gate = Gate(self.jobs)
+        self.isolation = running.isolation()  # probed once, before any run
+        self.progress = Progress(self)
         self._launching = asyncio.Semaphore(os.cpu_count() or 1)
         self.outcomes: list[Outcome] = []
         self._futures: dict[object, concurrent.futures.Future] = {}
@@ -197,6 +212,7 @@ class Scheduler:
 
         for snippet, version in sorted(pairs, key=order):
             self.submit(snippet, version)
+        self.progress.start()
 
     def finished_runs(self) -> list[Run]:
         """Every snippet run that completed so far."""
@@ -206,6 +222,11 @@ class Scheduler:
             if future.done() and not future.cancelled() and future.exception() is None
             if isinstance(future.result(), Run)
         ]
+
+    def wait_for_all(self) -> None:
+        """Wait until every job submitted so far has finished (a measurement needs a quiet CPU)."""
+        for future in list(self._futures.values()):
+            concurrent.futures.wait([future])
 
     def result(self, snippet: Path, version: str) -> Run:
         """The run of ``snippet`` on ``version``, waiting for it if needed."""
@@ -235,25 +256,40 @@ class Scheduler:
             else:
                 self.outcomes.append(Outcome(label, run.seconds, from_cache=True))
                 return run
-        run = await self._execute(python, path, expected, alone=expected.alone)
-        passed = self._passes(run, snippet)
-        recorded = recording_path(snippet, version).is_file()
-        again = not passed and recorded and not expected.alone
-        if again:  # measured times may have drifted under the load of the other runs
-            log.info("%s did not match its recording; running it again alone", label)
-            run = await self._execute(python, path, expected, alone=True)
+        self.progress.running[label] = time.monotonic()
+        try:
+            run, cpu = await self._execute(python, path, expected, alone=expected.alone)
             passed = self._passes(run, snippet)
-        self.outcomes.append(Outcome(label, run.seconds, from_cache=False, ran_again_alone=again))
+            recorded = recording_path(snippet, version).is_file()
+            again = not passed and recorded and not expected.alone
+            if again:  # measured times may have drifted under the load of the other runs
+                log.info("%s did not match its recording; running it again alone", label)
+                run, cpu = await self._execute(python, path, expected, alone=True)
+                passed = self._passes(run, snippet)
+        finally:
+            del self.progress.running[label]
+        self.outcomes.append(
+            Outcome(
+                label,
+                run.seconds,
+                from_cache=False,
+                ran_again_alone=again,
+                cpu_seconds=cpu,
+                alone=expected.alone,
+            )
+        )
         if self.write_cache and passed:  # a failing run is never stored
             self.runs.put(name, {"inputs": inputs, "run": asdict(run)})
         return run
 
     async def _execute(
         self, python: SnippetPython, path: str, expected: Expectations, *, alone: bool
-    ) -> Run:
+    ) -> tuple[Run, float | None]:
+        """The run, and its CPU seconds when it was the only one (one job at a time)."""
         async with self.gate.exclusive() if alone else self.gate.shared():
             await self._launch_slot()
-            return await running.run(
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            run = await running.run(
                 python,
                 self.root,
                 path,
@@ -262,6 +298,11 @@ class Scheduler:
                 expected.environment,
                 expected.replace,
             )
+            if self.jobs != 1:
+                return run, None
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+            return run, cpu
 
     def _passes(self, run: Run, snippet: Path) -> bool:
         try:
@@ -292,6 +333,8 @@ class Scheduler:
         )
         slowest = ", ".join(f"{o.label} {o.seconds:.2f} s" for o in ran[:3]) or "nothing ran"
         line = f"{len(self.outcomes)} runs, {cached} from the cache; slowest: {slowest}"
+        if ran:
+            line += f"; network: {self.isolation.description}"
         if again := [o.label for o in self.outcomes if o.ran_again_alone]:
             line += f"; ran again alone after a mismatch: {', '.join(again)}"
         return line
@@ -307,6 +350,7 @@ class Scheduler:
         if self._closed:
             return
         self._closed = True
+        self.progress.stop()
 
         async def cancel_all() -> None:
             tasks = [task for task in self._tasks if task is not None]
@@ -318,6 +362,61 @@ class Scheduler:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(timeout=30)
         self._loop.close()
+
+
+class Progress:
+    """One line on a terminal while runs go on: done of total, the slowest still running.
+
+    Written to stderr only when it is a terminal, every half second, in place
+    (a carriage return and an erase), and erased when the runs are done or the
+    build stops it (before the build's own last lines).
+    """
+
+    INTERVAL = 0.5
+
+    def __init__(self, scheduler: Scheduler) -> None:
+        self.scheduler = scheduler
+        self.running: dict[str, float] = {}  # label -> when it started (monotonic)
+        self._shown = False
+        self._lock = threading.Lock()
+        self._task: concurrent.futures.Future | None = None
+
+    def start(self) -> None:
+        if self._task is None and sys.stderr.isatty():
+            self._task = asyncio.run_coroutine_threadsafe(self._show(), self.scheduler._loop)
+
+    def line(self) -> str:
+        futures = list(self.scheduler._futures.values())
+        done = sum(future.done() for future in futures)
+        text = f"sitebuild: {done} of {len(futures)} runs done"
+        if self.running:
+            label, started = min(self.running.items(), key=lambda item: item[1])
+            text += f"; running longest: {label} ({time.monotonic() - started:.0f} s)"
+        return text
+
+    async def _show(self) -> None:
+        while not all(future.done() for future in list(self.scheduler._futures.values())):
+            with self._lock:
+                sys.stderr.write("\r\x1b[K" + self.line()[: _width()])
+                sys.stderr.flush()
+                self._shown = True
+            await asyncio.sleep(self.INTERVAL)
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop showing the line, and erase it (from any thread)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        with self._lock:
+            if self._shown:
+                sys.stderr.write("\r\x1b[K")
+                sys.stderr.flush()
+                self._shown = False
+
+
+def _width() -> int:
+    return max(20, shutil.get_terminal_size().columns - 1)
 
 
 _current: Scheduler | None = None
