@@ -79,12 +79,20 @@ def require_every_python() -> None:
         pytest.skip("\n".join(missing))
 
 
+SOURCE_DATE_EPOCH = "1700000000"
+"""The build date of the session's site and of the copy it is compared with."""
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with --strict; a failed build fails every test using it."""
+    """The real site, built once with --strict; a failed build fails every test using it.
+
+    After ``pytest snippets/`` in the same session, it renders from the cache
+    those fresh runs filled: the suite runs each snippet on each version once.
+    """
     require_every_python()
     site_dir = tmp_path_factory.mktemp("site")
-    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     if build.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}")
     return site_dir

@@ -1,9 +1,11 @@
 """Whole-site promises, checked on throwaway copies of the working tree.
 
-- Running every snippet and building the site leaves the checkout as it was:
-  ``git status --porcelain`` shows nothing that is not ignored.
-- Two clean builds from two different folders, with ``SOURCE_DATE_EPOCH``
-  set, give byte-identical sites, the notebook page included.
+- A clean build in another folder gives a site byte-identical to the
+  session's build in this checkout (both with ``SOURCE_DATE_EPOCH`` set), the
+  notebook page included, and leaves its own checkout clean.
+- Every test session leaves this checkout as it found it (the root
+  ``conftest.py`` compares ``git status`` before and after); here, that the
+  comparison fails a session that leaves a file behind.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_every_python
+from conftest import ROOT, SOURCE_DATE_EPOCH
 
 
 def working_tree_copy(folder: Path) -> Path:
@@ -47,36 +49,62 @@ def run(command: list[str], folder: Path, **env: str) -> str:
     return done.stdout
 
 
-def test_snippets_and_build_leave_the_checkout_clean(tmp_path: Path) -> None:
-    require_every_python()
-    copy = working_tree_copy(tmp_path / "checkout")
+def git_repository(folder: Path) -> None:
+    """Make ``folder`` a git repository with everything in it committed."""
     git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com"]
-    run([*git, "init", "-q"], copy)
-    run([*git, "add", "-A"], copy)
-    run([*git, "commit", "-q", "-m", "copy"], copy)
-    run([sys.executable, "-m", "pytest", "snippets/", "-q", "-p", "no:cacheprovider"], copy)
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], copy)
-    assert (copy / "site" / "index.html").is_file()
-    assert run(["git", "status", "--porcelain", "--untracked-files=all"], copy) == ""
+    run([*git, "init", "-q"], folder)
+    run([*git, "add", "-A"], folder)
+    run([*git, "commit", "-q", "-m", "copy"], folder)
 
 
-def test_clean_builds_in_two_folders_are_byte_identical(tmp_path: Path) -> None:
-    require_every_python()
-    sites = []
-    for name in ("first", "a-second-folder-with-a-longer-name"):
-        copy = working_tree_copy(tmp_path / name)
-        run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-            copy,
-            SOURCE_DATE_EPOCH="1700000000",
-        )
-        sites.append(copy / "site")
-    first, second = sites
+def test_a_clean_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean(
+    site: Path, tmp_path: Path
+) -> None:
+    """The session's build (in this checkout) and a clean build in a fresh copy.
+
+    The session's site was built with ``SOURCE_DATE_EPOCH`` from the fresh
+    runs of ``pytest snippets/``, here; the copy, in a folder with another
+    name and length, a git repository with everything committed, has no
+    cache: its build runs every snippet again. Both sites are byte-identical,
+    and the copy's ``git status`` is empty afterwards.
+    """
+    copy = working_tree_copy(tmp_path / "a-second-folder-with-a-longer-name")
+    git_repository(copy)
+    run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        copy,
+        SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
+    )
+    first, second = site, copy / "site"
     files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
     assert Path("async-in-jupyter/index.html") in files
     different = [str(f) for f in files if not filecmp.cmp(first / f, second / f, shallow=False)]
     assert not different, f"files that differ between the two builds: {different}"
+    assert run(["git", "status", "--porcelain", "--untracked-files=all"], copy) == ""
+
+
+def test_a_session_that_changes_the_checkout_fails(tmp_path: Path) -> None:
+    """The check of every test session (conftest.py at the root) catches a stray file."""
+    (tmp_path / "conftest.py").write_text((ROOT / "conftest.py").read_text("utf-8"), "utf-8")
+    (tmp_path / "test_writes.py").write_text(
+        "from pathlib import Path\n\n\n"
+        "def test_leaves_a_file_behind() -> None:\n"
+        "    Path('stray.txt').write_text('left behind')\n",
+        "utf-8",
+    )
+    git_repository(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_writes.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "1 passed" in done.stdout
+    assert "The test session changed the checkout" in done.stdout
+    assert "  stray.txt" in done.stdout
 
 
 def test_unsupported_build_python_gets_one_sentence() -> None:
