@@ -3,7 +3,7 @@
 Owns ``timeline="<seconds>"`` on a ``pyfile`` block: the figure's time axis
 runs to at least that many seconds. A snippet that wants its run drawn
 prints, for each piece of work, one line with the times it measured from its
-own start, rounded to tenths of a second::
+own start, floored to tenths of a second::
 
     worker-2: job 4 from 0.3 s to 0.6 s
     job 3: from 0.0 s to 0.5 s (cancelled)

@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 from collections.abc import AsyncIterator
 
@@ -12,7 +13,8 @@ async def ticks(count: int, every: float) -> AsyncIterator[int]:
 async def main() -> None:
     start = time.perf_counter()
     async for tick in ticks(3, 0.1):
-        print(f"tick {tick} at {time.perf_counter() - start:.1f} s")
+        elapsed = math.floor((time.perf_counter() - start) * 10) / 10
+        print(f"tick {tick} at {elapsed:.1f} s")  # to the tenth below
     print(f"as a list: {[tick async for tick in ticks(3, 0.1)]}")
 
 

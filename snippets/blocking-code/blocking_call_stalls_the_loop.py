@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 from itertools import pairwise
 
@@ -9,20 +10,20 @@ def elapsed() -> float:
     return time.perf_counter() - START
 
 
-async def heartbeat(beats: list[float]) -> None:
-    while True:  # beat on every tenth of a second; a late beat delays no other
-        due = (round(elapsed() * 10) + 1) / 10
+async def heartbeat(beats: list[float], last: float) -> None:
+    """Beat on each tenth of a second until `last`: a late beat delays none."""
+    while not beats or beats[-1] < last:
+        due = (math.floor(elapsed() * 10) + 1) / 10  # the next tenth
         await asyncio.sleep(due - elapsed())
-        beats.append(elapsed())
+        beats.append(math.floor(elapsed() * 10) / 10)  # the tenth below
 
 
 async def main() -> None:
     beats: list[float] = []
-    pulse = asyncio.create_task(heartbeat(beats))
-    await asyncio.sleep(0.23)
-    time.sleep(0.47)  # a blocking call: nothing else runs meanwhile
-    await asyncio.sleep(0.25)
-    pulse.cancel()
+    pulse = asyncio.create_task(heartbeat(beats, last=0.9))
+    await asyncio.sleep(0.2)  # ends just after the beat at 0.2 s
+    time.sleep(0.5)  # a blocking call: nothing else runs meanwhile
+    await pulse
     print("beats at", ", ".join(f"{beat:.1f}" for beat in beats), "s")
     longest = max(later - earlier for earlier, later in pairwise(beats))
     print(f"longest gap between beats: {longest:.1f} s")

@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -18,7 +19,7 @@ async def main(pool: ThreadPoolExecutor) -> None:
         )
     )
     print(answers)
-    elapsed = time.perf_counter() - start
+    elapsed = math.floor((time.perf_counter() - start) * 10) / 10
     print(f"four 0.2 s calls on two threads: {elapsed:.1f} s")
 
 

@@ -1,12 +1,18 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
 
 
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
+
+
 async def save(record: str) -> str:
     await asyncio.sleep(0.4)  # must not be cut short half-way
-    print(f"saved {record} at {time.perf_counter() - START:.1f} s")
+    print(f"saved {record} at {since(START):.1f} s")
     return record
 
 
@@ -16,7 +22,7 @@ async def main() -> None:
         async with asyncio.timeout(0.1):
             await asyncio.shield(saving)  # the wait is cancelled, not the save
     except TimeoutError:
-        print(f"stopped waiting at {time.perf_counter() - START:.1f} s")
+        print(f"stopped waiting at {since(START):.1f} s")
     print(f"the save goes on: {not saving.done()}")
     await saving
 

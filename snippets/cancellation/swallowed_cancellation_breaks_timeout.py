@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 
 
@@ -22,7 +23,8 @@ async def main() -> None:
             result = "ran to the end: the timeout did nothing"
         except TimeoutError:
             result = "TimeoutError, as it should"
-        print(f"  {result}, after {time.perf_counter() - start:.1f} s")
+        elapsed = math.floor((time.perf_counter() - start) * 10) / 10
+        print(f"  {result}, after {elapsed:.1f} s")  # to the tenth below
 
 
 asyncio.run(main())

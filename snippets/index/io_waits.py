@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 
 
@@ -20,7 +21,8 @@ async def main() -> None:
     for approach in (one_after_another, all_at_once):
         start = time.perf_counter()
         await approach()
-        print(f"{approach.__name__}: {time.perf_counter() - start:.1f} s")
+        elapsed = math.floor((time.perf_counter() - start) * 10) / 10
+        print(f"{approach.__name__}: {elapsed:.1f} s")  # to the tenth below
 
 
 asyncio.run(main())

@@ -1,15 +1,21 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
 spans: dict[int, str] = {}  # what each fetch did, printed at the end
 
 
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
+
+
 async def fetch(page: int, seconds: float, limit: asyncio.Semaphore) -> None:
     async with limit:  # at most three fetches hold it at once
-        begin = time.perf_counter() - START
+        begin = since(START)
         await asyncio.sleep(seconds)
-        end = time.perf_counter() - START
+        end = since(START)
     spans[page] = f"page {page}: from {begin:.1f} s to {end:.1f} s"
 
 

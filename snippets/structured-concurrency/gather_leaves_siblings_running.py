@@ -1,12 +1,18 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
 spans: dict[str, str] = {}  # what each job did, printed at the end
 
 
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
+
+
 async def job(name: str, seconds: float, fails: bool = False) -> None:
-    begin, note = time.perf_counter() - START, ""
+    begin, note = since(START), ""
     try:
         await asyncio.sleep(seconds)
         if fails:
@@ -18,7 +24,7 @@ async def job(name: str, seconds: float, fails: bool = False) -> None:
         note = " (failed)"
         raise
     finally:
-        end = time.perf_counter() - START
+        end = since(START)
         spans[name] = f"{name}: from {begin:.1f} s to {end:.1f} s{note}"
 
 
@@ -28,7 +34,7 @@ async def main() -> None:
             job("a", 0.5), job("b", 0.2, fails=True), job("c", 1.0)
         )
     except ValueError as error:
-        now = time.perf_counter() - START
+        now = since(START)
         print(f"gather raised {error!r} at {now:.1f} s")
     await asyncio.sleep(1.2)  # meanwhile, nobody stops a and c
     for name in sorted(spans):

@@ -1,12 +1,18 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
 spans: dict[str, str] = {}  # what each job did, printed at the end
 
 
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
+
+
 async def job(name: str, seconds: float, fails: bool = False) -> None:
-    begin, note = time.perf_counter() - START, ""
+    begin, note = since(START), ""
     try:
         await asyncio.sleep(seconds)
         if fails:
@@ -18,7 +24,7 @@ async def job(name: str, seconds: float, fails: bool = False) -> None:
         note = " (failed)"
         raise
     finally:
-        end = time.perf_counter() - START
+        end = since(START)
         spans[name] = f"{name}: from {begin:.1f} s to {end:.1f} s{note}"
 
 

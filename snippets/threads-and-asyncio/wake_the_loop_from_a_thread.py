@@ -1,4 +1,5 @@
 import asyncio
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,8 @@ async def receive(thread_safe: bool) -> None:
     threading.Thread(target=sensor, args=(deliver,)).start()
     timer = asyncio.create_task(asyncio.sleep(1))  # the loop's next timer
     reading = await queue.get()
-    print(f"  got {reading} after {time.perf_counter() - start:.1f} s")
+    elapsed = math.floor((time.perf_counter() - start) * 10) / 10
+    print(f"  got {reading} after {elapsed:.1f} s")  # to the tenth below
     timer.cancel()
 
 

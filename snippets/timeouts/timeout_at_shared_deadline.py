@@ -1,13 +1,19 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
 
 
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
+
+
 async def step(name: str, seconds: float, deadline: float) -> None:
     async with asyncio.timeout_at(deadline):  # the caller's deadline
         await asyncio.sleep(seconds)
-    print(f"{name} done at {time.perf_counter() - START:.1f} s")
+    print(f"{name} done at {since(START):.1f} s")
 
 
 async def main() -> None:
@@ -17,7 +23,7 @@ async def main() -> None:
         await step("convert", 0.2, deadline)  # gets what is left of it
         await step("upload", 0.2, deadline)
     except TimeoutError:
-        now = time.perf_counter() - START
+        now = since(START)
         print(f"out of time at {now:.1f} s")
 
 

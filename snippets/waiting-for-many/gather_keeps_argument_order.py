@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
@@ -6,7 +7,8 @@ START = time.perf_counter()
 
 async def fetch(name: str, seconds: float) -> str:
     await asyncio.sleep(seconds)
-    print(f"{name} done at {time.perf_counter() - START:.1f} s")
+    elapsed = math.floor((time.perf_counter() - START) * 10) / 10
+    print(f"{name} done at {elapsed:.1f} s")  # to the tenth below
     return name
 
 

@@ -1,4 +1,5 @@
 import asyncio
+import math
 import time
 
 START = time.perf_counter()
@@ -17,7 +18,7 @@ async def main() -> None:
     done, pending = await asyncio.wait(
         tasks, return_when=asyncio.FIRST_COMPLETED
     )
-    now = time.perf_counter() - START
+    now = math.floor((time.perf_counter() - START) * 10) / 10
     print(f"first answer at {now:.1f} s: {[task.result() for task in done]}")
     print(f"still running: {sum(not task.done() for task in pending)}")
     for task in pending:

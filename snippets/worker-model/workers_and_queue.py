@@ -1,9 +1,15 @@
 import asyncio
+import math
 import random
 import sys
 import time
 
 random.seed(50)  # the same "random" durations on every run
+
+
+def since(start: float) -> float:
+    """Seconds since `start`, to the tenth below: a wait never ends early."""
+    return math.floor((time.perf_counter() - start) * 10) / 10
 
 
 async def do_job(job: int, seconds: float) -> None:
@@ -19,7 +25,7 @@ async def worker(
     while True:
         job, seconds = await queue.get()
         print(f"{name} starts job {job} ({seconds:.1f} s)")
-        begin = time.perf_counter() - started
+        begin = since(started)
         note = ""
         try:
             await do_job(job, seconds)
@@ -29,7 +35,7 @@ async def worker(
             note = " (failed)"
         finally:
             queue.task_done()  # counted whatever happened to the job
-        end = time.perf_counter() - started
+        end = since(started)
         print(f"{name}: job {job} from {begin:.1f} s to {end:.1f} s{note}")
 
 
@@ -47,7 +53,7 @@ async def main() -> int:
             for n in range(1, 4)
         ]
         await queue.join()  # returns once task_done() was called for every job
-        elapsed = time.perf_counter() - started
+        elapsed = since(started)
         one_by_one = sum(durations)
         print(f"10 jobs in {elapsed:.1f} s (one by one: {one_by_one:.1f} s)")
         for task in workers:
