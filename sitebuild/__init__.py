@@ -18,7 +18,13 @@ One module per concern:
 
 import sys
 
-from sitebuild.interpreters import SUPPORTED_VERSIONS
+
+class SiteBuildError(Exception):
+    """A problem the build reports; its message names the file concerned."""
+
+
+# After SiteBuildError, which the module uses:
+from sitebuild.interpreters import SUPPORTED_VERSIONS  # noqa: E402
 
 if sys.version_info < (3, 11):  # noqa: UP036 (what pyproject requires, said plainly)
     *older, newest = SUPPORTED_VERSIONS
@@ -26,7 +32,3 @@ if sys.version_info < (3, 11):  # noqa: UP036 (what pyproject requires, said pla
         "The site's build tooling needs Python 3.11 or newer (this is "
         f"{sys.version.split()[0]}); its snippets run on Python {', '.join(older)} and {newest}."
     )
-
-
-class SiteBuildError(Exception):
-    """A problem the build reports; its message names the file concerned."""

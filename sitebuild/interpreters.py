@@ -9,7 +9,13 @@ interpreter for each of them, in this order:
    shims (they refuse to run a version that ``PYENV_VERSION`` does not
    select, and cost a shell script on every run);
 3. the newest ``3.12.x`` in pyenv's versions folder
-   (``$PYENV_ROOT/versions``, by default ``~/.pyenv/versions``).
+   (``$PYENV_ROOT/versions``, by default ``~/.pyenv/versions``);
+4. a Python that uv installed (``uv python find --managed-python``);
+5. the project's own provisioning (``sitebuild.provisioning``): ``uv python
+   install``, or else Debian's packages, into a per-user cache folder shared
+   by every clone. It is tried once: when it fails, the reason is kept beside
+   that folder (``<version>.failed``) and reported, without trying again,
+   until that file is an hour old or deleted.
 """
 
 from __future__ import annotations
@@ -22,6 +28,8 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+from sitebuild import SiteBuildError
 
 SUPPORTED_VERSIONS: dict[str, str] = {
     "3.11": "3.11.7",
@@ -41,7 +49,7 @@ class Interpreter:
     version: str  # "3.12"
     executable: Path  # the real binary, never a shim
     full_version: str  # "3.12.1"
-    found_by: str  # how it was found: the variable's name, "PATH" or "pyenv"
+    found_by: str  # how: the variable's name, "PATH", "pyenv", "uv" or "provisioned"
 
 
 @dataclass(frozen=True)
@@ -115,7 +123,38 @@ def find(version: str) -> Interpreter | Missing:
     for candidate in _pyenv_candidates(version):
         if probed := _probe(str(candidate), version):
             return Interpreter(version, probed[1], probed[0], "pyenv")
-    return Missing(version, f"no working python{version} on PATH or in pyenv's versions")
+    if (managed := _uv_managed(version)) and (probed := _probe(managed, version)):
+        return Interpreter(version, probed[1], probed[0], "uv")
+    from sitebuild import provisioning  # it names this module's variables
+
+    try:
+        provisioned = provisioning.provision_once(version)
+    except SiteBuildError as error:
+        return Missing(
+            version,
+            f"no working python{version} on PATH, in pyenv's versions or uv's, "
+            f"and provisioning it failed: {error}",
+        )
+    if probed := _probe(str(provisioned), version):
+        return Interpreter(version, probed[1], probed[0], "provisioned")
+    return Missing(version, f"the provisioned {provisioned} does not run")
+
+
+def _uv_managed(version: str) -> str | None:
+    """A Python ``version`` that uv installed, if any (never downloads)."""
+    from uv import find_uv_bin
+
+    try:
+        done = subprocess.run(
+            [find_uv_bin(), "python", "find", "--managed-python", "--no-python-downloads", version],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
 
 
 def find_all() -> dict[str, Interpreter | Missing]:
