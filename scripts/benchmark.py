@@ -7,16 +7,16 @@ temporary folder, gives it its own virtual environment (uv, from
 requirements.txt, compiled to bytecode as pip does), and measures there, side
 by side, at the supported versions of the day:
 
-- the CPU seconds of every run (snippet x version): user + system of its
-  whole process tree, each run alone (``pytest snippets/`` with
-  ``SNIPPETS_JOBS=1``), their sum, and the wall time of the runs declared
-  ``alone`` (nothing else runs beside those in a build);
+- the CPU seconds of every run (snippet x version, and the notebook page):
+  user + system of its whole process tree, each run alone (a build with
+  ``SNIPPETS_JOBS=1`` and nothing cached), their sum, and the wall time of
+  the runs declared ``alone`` (nothing else runs beside those in a build);
 - a run's fixed cost: the median CPU seconds of running an empty snippet,
   per version, beside those of ``python -c pass`` and ``python -c "import
   asyncio"`` in the same environment (what is left is the engine's own);
-- cold build: ``mkdocs build --strict`` with nothing cached (no ``.cache/``:
-  environments, runs and notebooks all made anew), of which making the
-  snippets' environments (measured as a step of its own, just before);
+- cold build: ``mkdocs build --strict`` with nothing cached (no runs, no
+  notebook pages); the snippets' environments, a one-off set-up, are made
+  anew just before it and measured apart;
 - warm rebuild: the same again, in a new process, nothing changed;
 - edited rebuild: after appending a comment to one snippet, which must then
   run again on every version;
@@ -135,8 +135,8 @@ def main() -> int:
     cold, environments, warm, edited, tests = [], [], [], [], []
     for attempt in range(arguments.repeat):
         shutil.rmtree(clone / ".cache", ignore_errors=True)
-        environments.append(timed(prepare, clone))
-        cold.append(environments[-1] + timed(mkdocs, clone))
+        environments.append(timed(prepare, clone))  # a one-off set-up, measured apart
+        cold.append(timed(mkdocs, clone))
         warm.append(timed(mkdocs, clone))
         snippet = clone / EDITED
         snippet.write_text(snippet.read_text("utf-8") + f"# edit {attempt}\n", "utf-8")
@@ -150,8 +150,11 @@ def main() -> int:
             flush=True,
         )
 
-    timed(pytest_snippets, clone, SNIPPETS_JOBS="1")  # one run at a time: its own CPU
+    # One run at a time, nothing cached: each run's own CPU (the notebook page's too).
+    timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
     runs = [entry for entry in report(clone) if entry.get("cpu_seconds") is not None]
+    notebook_cpu = sum(float(e["cpu_seconds"]) for e in runs if " on " not in str(e["label"]))
+    runs = [entry for entry in runs if " on " in str(entry["label"])]
     cpu = sum(float(entry["cpu_seconds"]) for entry in runs)
     alone_wall = sum(float(entry["seconds"]) for entry in runs if entry.get("alone"))
     edited_slowest = max(float(e["seconds"]) for e in runs if EDITED[9:] in str(e["label"]))
@@ -174,7 +177,7 @@ def main() -> int:
 
     cores = len(os.sched_getaffinity(0))
     c, w, e, t = (statistics.median(x) for x in (cold, warm, edited, tests))
-    floor = w + cpu / cores + alone_wall
+    floor = w + (cpu + notebook_cpu) / cores + alone_wall
     print()
     print(f"runs: {len(runs)} (snippet x version); CPU seconds, each run alone: sum {cpu:.2f} s")
     for version, seconds in sorted(by_version.items()):
@@ -185,11 +188,13 @@ def main() -> int:
     print("a run's fixed cost, median CPU of 15 runs:")
     for version, figures in sorted(fixed.items()):
         print(f"  {version}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in figures.items()))
+    print(f"the notebook page, executed and converted: {notebook_cpu:.2f} s of CPU")
     print(f"wall time of the runs declared alone: {alone_wall:.2f} s; cores: {cores}")
     print(
-        f"cold build {c:.2f} s (making the environments: {statistics.median(environments):.2f}"
-        f" s), warm rebuild {w:.2f} s, rebuild after editing {EDITED} {e:.2f} s (its slowest"
-        f" run {edited_slowest:.2f} s), pytest snippets/ {t:.2f} s, the whole test command"
+        f"cold build {c:.2f} s (and before it, making the environments:"
+        f" {statistics.median(environments):.2f} s), warm rebuild {w:.2f} s, rebuild after"
+        f" editing {EDITED} {e:.2f} s (its slowest run {edited_slowest:.2f} s),"
+        f" pytest snippets/ {t:.2f} s, the whole test command"
         f" {suite:.2f} s"
     )
     targets = [

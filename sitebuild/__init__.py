@@ -3,6 +3,7 @@
 One module per concern:
 
 - ``interpreters``: the supported versions, and finding an interpreter for each;
+- ``provisioning``: making an interpreter no installer here can download;
 - ``environments``: one virtual environment per version with the snippets' pins;
 - ``running``: running one snippet as a real process, normalising its output;
 - ``recordings``: recorded transcripts and ``expectations.toml``, and checking
@@ -24,11 +25,11 @@ class SiteBuildError(Exception):
 
 
 # After SiteBuildError, which the module uses:
-from sitebuild.interpreters import SUPPORTED_VERSIONS  # noqa: E402
+from sitebuild.interpreters import SUPPORTED_VERSIONS, in_words  # noqa: E402
 
 if sys.version_info < (3, 11):  # noqa: UP036 (what pyproject requires, said plainly)
-    *older, newest = SUPPORTED_VERSIONS
+    supported = in_words(list(SUPPORTED_VERSIONS))
     raise SystemExit(
         "The site's build tooling needs Python 3.11 or newer (this is "
-        f"{sys.version.split()[0]}); its snippets run on Python {', '.join(older)} and {newest}."
+        f"{sys.version.split()[0]}); its snippets run on Python {supported}."
     )

@@ -9,8 +9,9 @@ wherever Python-Markdown runs (MkDocs, Zensical)::
 
 The block becomes the file (titled with its name), then what running it
 printed on every supported Python: one output block titled with every version
-when they all printed the same transcript, otherwise one tab per version,
-newest first, then a line to take it away: its file (and the modules and
+when they all printed the same transcript, otherwise one tab per group of
+versions that printed the same, newest first ("Python 3.14–3.15", "Python
+3.11–3.13"), then a line to take it away: its file (and the modules and
 settings it needs) to download, the packages it needs, the command that runs
 it. ``timeline="<seconds>"`` adds the figure drawn by ``timeline``, its time
 axis at least that long.
@@ -36,6 +37,7 @@ from markdown_exec import ExecutionError, base_format, tabbed, validator
 from sitebuild import SiteBuildError, scheduling
 from sitebuild.cache import imported_modules, local_files
 from sitebuild.environments import requirements_of
+from sitebuild.interpreters import versions_label
 from sitebuild.recordings import expectations_for, verify
 from sitebuild.running import Run, command_line
 from sitebuild.timeline import timeline_svg
@@ -46,24 +48,46 @@ failures: list[str] = []
 """The blocks that failed since the hook last emptied the list (one per page)."""
 
 
+def snippet_anchor(snippet: Path) -> str:
+    """The id of a snippet's block on its page: ``snippet-never-awaited``."""
+    return f"snippet-{snippet.stem.replace('_', '-')}"
+
+
 def _code_block(language: str, code: str, title: str) -> str:
     fence = "`" * 8
     return f'{fence}{language} title="{title}"\n{code.rstrip(chr(10))}\n{fence}'
 
 
+def version_groups(runs: list[Run]) -> list[list[Run]]:
+    """The runs grouped by identical transcript, newest group first, each oldest first."""
+    groups: dict[str, list[Run]] = {}
+    for run in sorted(runs, key=lambda run: _version_key(run.version)):
+        groups.setdefault(run.transcript, []).append(run)
+    return sorted(groups.values(), key=lambda group: _version_key(group[-1].version), reverse=True)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(map(int, version.split(".")))
+
+
 def outputs_markdown(runs: list[Run]) -> str:
-    """One block for all versions if they agree, else one tab per version, newest first."""
-    newest_first = sorted(runs, key=lambda run: tuple(map(int, run.version.split("."))))[::-1]
-    if len({run.transcript for run in runs}) == 1:
-        versions = ", ".join(run.full_version for run in newest_first[::-1])
-        return _code_block("console", runs[0].transcript, f"Output: Python {versions}")
+    """One block for all versions if they agree, else one tab per group of versions
+    that printed the same transcript, newest first, labelled with the versions it
+    covers ("Python 3.14–3.15") and titled with their full versions."""
+    groups = version_groups(runs)
+
+    def title(group: list[Run]) -> str:
+        return f"Output: Python {', '.join(run.full_version for run in group)}"
+
+    if len(groups) == 1:
+        return _code_block("console", groups[0][0].transcript, title(groups[0]))
     return tabbed(
         *(
             (
-                f"Python {run.version}",
-                _code_block("console", run.transcript, f"Output: Python {run.full_version}"),
+                f"Python {versions_label([run.version for run in group])}",
+                _code_block("console", group[0].transcript, title(group)),
             )
-            for run in newest_first
+            for group in groups
         )
     )
 
@@ -128,7 +152,8 @@ def render(reference: str, *, timeline: str = "") -> str:
         for run in runs:
             verify(run, snippet, root)
         blocks = [
-            f'<div class="snippet" data-snippet="{escape(runs[0].path)}" markdown>',
+            f'<div class="snippet" id="{snippet_anchor(snippet)}" '
+            f'data-snippet="{escape(runs[0].path)}" markdown>',
             _code_block("python", source, snippet.name),
             outputs_markdown(runs),
             takeaway_html(snippet, root, runs[-1].version),

@@ -10,6 +10,9 @@
   page, at once (``scheduling``); pages then render from the results.
 - ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
   (executed and converted) and shows it.
+- ``on_page_markdown``: ``{{ versions }}`` in a page (its front matter
+  included) becomes the supported versions in words ("3.11, 3.12, ... and
+  3.15"), so that no page lists them by hand.
 - ``on_files``: every snippet, with the modules and files it needs, is also
   a file of the site (``snippets/<slug>/<name>.py``), for its download link.
 - ``on_page_content``: a strict build fails on the first page with a
@@ -47,6 +50,7 @@ from sitebuild import (
     cache,
     environments,
     fence,
+    interpreters,
     notebooks,
     recordings,
     scheduling,
@@ -87,11 +91,17 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     scheduler = scheduling.current()
+    snippets = recordings.snippet_files(scheduler.root)
+    pairs = [(snippet, version) for snippet in snippets for version in scheduler.pythons]
+    alone = [pair for pair in pairs if recordings.expectations_for(*pair).alone]
+    # First the `alone` runs (a notebook started before them would make them
+    # wait for its kernel, a core idle), then the notebook pages (the longest
+    # jobs, which sleep between cells), then the rest, slowest first.
+    scheduler.start(alone)
     if "mkdocs-jupyter" in config.plugins:  # it makes .ipynb files pages
         for notebook in sorted(Path(config.docs_dir).rglob("*.ipynb")):
             _notebook_page(scheduler, notebook.resolve(), config)
-    snippets = recordings.snippet_files(scheduler.root)
-    scheduler.start((snippet, version) for snippet in snippets for version in scheduler.pythons)
+    scheduler.start(pair for pair in pairs if pair not in alone)
 
 
 def _notebook_page(scheduler: scheduling.Scheduler, notebook: Path, config: Any) -> Any:
@@ -122,6 +132,17 @@ def on_pre_page(page: Any, config: Any, files: Any) -> Any:
 
     page.render = render
     return page
+
+
+VERSIONS_PLACEHOLDER = "{{ versions }}"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    words = interpreters.in_words(list(interpreters.SUPPORTED_VERSIONS))
+    for key, value in page.meta.items():
+        if isinstance(value, str):
+            page.meta[key] = value.replace(VERSIONS_PLACEHOLDER, words)
+    return markdown.replace(VERSIONS_PLACEHOLDER, words)
 
 
 def on_files(files: Any, config: Any) -> Any:

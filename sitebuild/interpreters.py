@@ -69,6 +69,31 @@ class Missing:
         )
 
 
+def versions_label(versions: list[str]) -> str:
+    """A short name for some supported versions: runs of neighbours become ranges.
+
+    ``["3.14", "3.15"]`` -> "3.14–3.15"; ``["3.11", "3.12", "3.14"]`` ->
+    "3.11–3.12, 3.14"; ``["3.13"]`` -> "3.13".
+    """
+    order = list(SUPPORTED_VERSIONS)
+    positions = sorted(order.index(version) for version in versions)
+    runs: list[list[int]] = []
+    for position in positions:
+        if runs and position == runs[-1][-1] + 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    return ", ".join(
+        order[run[0]] if len(run) == 1 else f"{order[run[0]]}\u2013{order[run[-1]]}" for run in runs
+    )
+
+
+def in_words(versions: list[str]) -> str:
+    """``["3.11", "3.12", "3.13"]`` -> "3.11, 3.12 and 3.13", for prose."""
+    *rest, last = versions
+    return f"{', '.join(rest)} and {last}" if rest else last
+
+
 def env_var(version: str) -> str:
     """The variable that names the interpreter of ``version``: SNIPPETS_PYTHON_3_12."""
     return "SNIPPETS_PYTHON_" + version.replace(".", "_")

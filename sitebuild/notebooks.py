@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import resource
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -179,6 +180,12 @@ def _self_contained(html: str) -> str:
     return html.replace(_CODE_CELL, '<div tabindex="0" class="highlight-ipynb')
 
 
+def _timed_convert(executed: Path, options: dict[str, Any]) -> tuple[NotebookPage, float]:
+    """``_convert``, and the CPU seconds it took (in its own thread)."""
+    start = time.thread_time()
+    return _convert(executed, options), time.thread_time() - start
+
+
 async def page(scheduler: Scheduler, notebook: Path, options: dict[str, Any]) -> NotebookPage:
     """The page of ``notebook``, from the cache or executed and converted now.
 
@@ -208,13 +215,19 @@ async def page(scheduler: Scheduler, notebook: Path, options: dict[str, Any]) ->
             return result
     async with scheduler.gate.shared():  # not beside a snippet that runs alone
         start = time.perf_counter()
+        kernel_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         text = await _execute(notebook, path)
+        kernel_after = resource.getrusage(resource.RUSAGE_CHILDREN)
         executed = root / cache.FOLDER / "executed" / name / notebook.name
         executed.parent.mkdir(parents=True, exist_ok=True)
         executed.write_text(text, "utf-8")
-        result = await asyncio.to_thread(_convert, executed, options)
+        result, converting = await asyncio.to_thread(_timed_convert, executed, options)
         seconds = time.perf_counter() - start
-    scheduler.outcomes.append(Outcome(path, seconds, from_cache=False))
+    cpu = None
+    if scheduler.jobs == 1:  # nothing else ran meanwhile: the kernel's CPU, and converting's
+        kernel = kernel_after.ru_utime - kernel_before.ru_utime
+        cpu = kernel + kernel_after.ru_stime - kernel_before.ru_stime + converting
+    scheduler.outcomes.append(Outcome(path, seconds, from_cache=False, cpu_seconds=cpu))
     if scheduler.write_cache:
         store.put(name, {"inputs": inputs, "page": asdict(result), "seconds": seconds})
     return result

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild import SiteBuildError
-from sitebuild.interpreters import SUPPORTED_VERSIONS
+from sitebuild.interpreters import SUPPORTED_VERSIONS, env_var
 from sitebuild.running import Run
 
 DEFAULT_TIMEOUT = 30.0
@@ -180,13 +180,33 @@ def difference(run: Run, snippet: Path, root: Path) -> str | None:
     recorded = golden.read_text(encoding="utf-8")
     if recorded == run.transcript:
         return None
-    return f"output on Python {run.full_version} differs from {name}:\n" + "".join(
+    diff = "".join(
         difflib.unified_diff(
             recorded.splitlines(keepends=True),
             run.transcript.splitlines(keepends=True),
             fromfile=name,
             tofile=f"this run (Python {run.full_version})",
         )
+    )
+    return f"output on Python {run.full_version} differs from {name}:\n{diff}" + patch_release_note(
+        run, snippet
+    )
+
+
+def patch_release_note(run: Run, snippet: Path) -> str:
+    """What to do when the run's patch release is not the recordings' ("" when it is)."""
+    recorded = SUPPORTED_VERSIONS[run.version]
+    if run.full_version == recorded:
+        return ""
+    return (
+        f"\nThis is Python {run.full_version}; the recordings were made with {recorded} "
+        f"(SUPPORTED_VERSIONS in sitebuild/interpreters.py). A patch release can change a "
+        f"traceback's line numbers or a message. If the diff shows only that, re-record on "
+        f"this release with\n    pytest snippets/ --force-regen -k "
+        f'"{snippet.stem} and py{run.version}"\n'
+        f"and, re-recording every snippet of {run.version} that differs, set "
+        f'"{run.version}": "{run.full_version}" there; or run the recordings\' release '
+        f"({recorded}), with {env_var(run.version)}=/path/to/python{run.version}."
     )
 
 

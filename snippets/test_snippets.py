@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from sitebuild.recordings import (
+    difference,
     expectations_for,
+    patch_release_note,
     problems,
     recording_path,
     snippet_files,
@@ -41,6 +43,13 @@ def test_output_matches_recording(
             f' -k "{snippet.stem} and py{version}"\n'
             "then read it and commit it beside the snippet."
         )
+    recorded = golden.read_text("utf-8") if golden.is_file() else None
+    if (
+        recorded not in (None, run.transcript)
+        and not request.config.getoption("force_regen")
+        and patch_release_note(run, snippet)  # say why, and how to re-record
+    ):
+        pytest.fail(difference(run, snippet, request.config.rootpath))
     file_regression.check(run.transcript, fullpath=golden)
 
 

@@ -15,14 +15,16 @@ from pathlib import Path
 from conftest import FixtureSite, recorded, snippet_block
 
 from sitebuild import environments, interpreters
+from sitebuild.interpreters import versions_label
 from sitebuild.scheduling import Scheduler
 
 VERSIONS = list(interpreters.SUPPORTED_VERSIONS)
+N = len(VERSIONS)  # runs of one snippet
 FIRST, SECOND = "snippets/fixture/first.py", "snippets/fixture/second.py"
 
 
 def summary(build_log: str) -> str:
-    """The build log's last line of the build code: '6 runs, 3 from the cache; slowest: ...'."""
+    """The build log's last line of the build code: '10 runs, 5 from the cache; slowest: ...'."""
     lines = re.findall(r"sitebuild: (.*)", build_log)
     assert lines, build_log
     return lines[-1]
@@ -51,13 +53,13 @@ def test_unchanged_build_runs_nothing_and_an_edit_reruns_only_its_snippet(
     make_site: Callable[..., FixtureSite],
 ) -> None:
     site = two_snippets(make_site)
-    assert summary(built(site)).startswith("6 runs, 0 from the cache; slowest: ")
-    assert len(site.cached_runs()) == 6
-    assert summary(built(site)) == "6 runs, 6 from the cache; slowest: nothing ran"
+    assert summary(built(site)).startswith(f"{2 * N} runs, 0 from the cache; slowest: ")
+    assert len(site.cached_runs()) == 2 * N
+    assert summary(built(site)) == f"{2 * N} runs, {2 * N} from the cache; slowest: nothing ran"
 
     site.write({FIRST: "print('first, version one')  # edited\n"})
     again = summary(built(site))
-    assert again.startswith("6 runs, 3 from the cache; slowest: ")
+    assert again.startswith(f"{2 * N} runs, {N} from the cache; slowest: ")
     assert sorted(re.findall(r"fixture/\w+\.py on ([\d.]+)", again)) == VERSIONS
     assert "second.py" not in again
 
@@ -108,37 +110,44 @@ def test_failing_runs_are_not_cached(make_site: Callable[..., FixtureSite]) -> N
 def test_no_cache_switch_reads_and_writes_nothing(make_site: Callable[..., FixtureSite]) -> None:
     site = two_snippets(make_site)
     built(site)
-    assert summary(built(site, SNIPPETS_NO_CACHE="1")).startswith("6 runs, 0 from the cache")
+    assert summary(built(site, SNIPPETS_NO_CACHE="1")).startswith(f"{2 * N} runs, 0 from the cache")
     for entry in site.cached_runs():
         entry.unlink()
     built(site, SNIPPETS_NO_CACHE="1")
     assert site.cached_runs() == []
 
 
-def test_versions_that_differ_get_a_tab_each_and_their_own_expectations(
+def test_versions_that_print_the_same_share_a_tab_and_each_its_own_expectations(
     make_site: Callable[..., FixtureSite],
 ) -> None:
-    """3.11 prints "old" and exits 1, as declared for it alone; the others print "new"."""
+    """Before the newest two versions it prints "old" and exits 1, as declared for
+    those versions alone; on the newest two it prints "new": two tabs, newest first."""
+    *older, second, newest = VERSIONS
     source = (
         "import sys\n\n"
-        'print("new" if sys.version_info >= (3, 12) else "old")\n'
-        "sys.exit(1 if sys.version_info < (3, 12) else 0)\n"
+        f"new = sys.version_info >= ({second.replace('.', ', ')})\n"
+        'print("new" if new else "old")\n'
+        "sys.exit(0 if new else 1)\n"
     )
-    newer = recorded(FIRST, "new\n")
-    site = make_site(
-        snippet_block(FIRST),
-        {
-            FIRST: source,
-            "snippets/fixture/expectations.toml": '[first."3.11"]\nexit_status = 1\n',
-            **newer,
-            "snippets/fixture/first.3.11.out": recorded(FIRST, "old\n", 1)[
-                "snippets/fixture/first.3.11.out"
-            ],
-        },
-    )
+    files = {
+        FIRST: source,
+        "snippets/fixture/expectations.toml": "".join(
+            f'[first."{version}"]\nexit_status = 1\n' for version in older
+        ),
+        **recorded(FIRST, "new\n"),
+    }
+    for version in older:
+        name = f"snippets/fixture/first.{version}.out"
+        files[name] = recorded(FIRST, "old\n", 1)[name]
+    site = make_site(snippet_block(FIRST), files)
     built(site)
-    labels = re.findall(r'<label for="[^"]+">(Python [\d.]+)</label>', site.page())
-    assert labels == [f"Python {version}" for version in reversed(VERSIONS)]
+    labels = re.findall(r'<label for="[^"]+">(Python [^<]+)</label>', site.page())
+    assert labels == [
+        f"Python {versions_label([second, newest])}",
+        f"Python {versions_label(older)}",
+    ]
+    if VERSIONS == ["3.11", "3.12", "3.13", "3.14", "3.15"]:
+        assert labels == ["Python 3.14\u20133.15", "Python 3.11\u20133.13"]
     assert site.page().count("[exit status 1]") == 1
 
 
@@ -219,9 +228,9 @@ def test_a_data_file_of_the_folder_is_part_of_what_a_run_depends_on(
     site = two_snippets(make_site)
     site.write({"snippets/fixture/settings.ini": "[settings]\nsize = 1\n"})
     built(site)
-    assert summary(built(site)) == "6 runs, 6 from the cache; slowest: nothing ran"
+    assert summary(built(site)) == f"{2 * N} runs, {2 * N} from the cache; slowest: nothing ran"
     site.write({"snippets/fixture/settings.ini": "[settings]\nsize = 2\n"})
-    assert summary(built(site)).startswith("6 runs, 0 from the cache")
+    assert summary(built(site)).startswith(f"{2 * N} runs, 0 from the cache")
 
 
 def test_a_mismatch_runs_again_alone_and_is_named_in_the_summary(
@@ -238,8 +247,8 @@ def test_a_mismatch_runs_again_alone_and_is_named_in_the_summary(
     )
     site = make_site(snippet_block(FIRST), {FIRST: source, **recorded(FIRST, "steady\n")})
     line = summary(built(site))
-    assert line.startswith("3 runs, 0 from the cache"), line
+    assert line.startswith(f"{N} runs, 0 from the cache"), line
     again = line.split("; ran again alone after a mismatch: ")[1]
     assert sorted(again.split(", ")) == [f"fixture/first.py on {v}" for v in VERSIONS]
     assert site.page().count("drifted") == 1, "only in the source, never as output"
-    assert summary(built(site)) == "3 runs, 3 from the cache; slowest: nothing ran"
+    assert summary(built(site)) == f"{N} runs, {N} from the cache; slowest: nothing ran"

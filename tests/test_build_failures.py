@@ -17,6 +17,10 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from sitebuild import interpreters
 
+*OLDER, NEWEST = interpreters.SUPPORTED_VERSIONS
+NOWHERE = {interpreters.env_var(NEWEST): f"/nowhere/python{NEWEST}"}
+"""The newest supported version, pointed at an interpreter that does not exist."""
+
 
 def failed_build(site: FixtureSite, **env: str) -> str:
     """The log of a strict build of ``site``, which must fail."""
@@ -146,9 +150,10 @@ def test_missing_interpreter_fails_strict_build_naming_it(
 ) -> None:
     path = "snippets/fixture/hello.py"
     site = make_site(snippet_block(path), {path: "print('hello')\n", **recorded(path, "hello\n")})
-    log = failed_build(site, SNIPPETS_PYTHON_3_13="/nowhere/python3.13")
-    assert "Python 3.13 not found (SNIPPETS_PYTHON_3_13=/nowhere/python3.13" in log
-    assert "pyenv install 3.13.0" in log
+    log = failed_build(site, **NOWHERE)
+    variable = interpreters.env_var(NEWEST)
+    assert f"Python {NEWEST} not found ({variable}=/nowhere/python{NEWEST}" in log
+    assert f"pyenv install {interpreters.SUPPORTED_VERSIONS[NEWEST]}" in log
 
 
 def test_missing_interpreter_is_one_warning_without_strict(
@@ -159,18 +164,19 @@ def test_missing_interpreter_is_one_warning_without_strict(
         snippet_block(path) + snippet_block(path),
         {path: "print('hello')\n", **recorded(path, "hello\n")},
     )
-    build = site.build(strict=False, SNIPPETS_PYTHON_3_13="/nowhere/python3.13")
+    build = site.build(strict=False, **NOWHERE)
     log = build.stdout + build.stderr
     assert build.returncode == 0, log
     assert log.count("WARNING") == 1, log
-    assert "Python 3.13 not found" in log and "Pages show the versions found: 3.11, 3.12" in log
+    assert f"Python {NEWEST} not found" in log
+    assert f"Pages show the versions found: {', '.join(OLDER)}" in log
     found = [
         found.full_version
         for version, found in interpreters.find_all().items()
-        if version != "3.13" and isinstance(found, interpreters.Interpreter)
+        if version != NEWEST and isinstance(found, interpreters.Interpreter)
     ]
     assert f"Output: Python {', '.join(found)}" in site.page()
-    assert "3.13" not in site.page()
+    assert NEWEST not in site.page()
 
 
 def test_notebook_cell_that_raises_fails_build(make_site: Callable[..., FixtureSite]) -> None:

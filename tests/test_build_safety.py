@@ -24,8 +24,11 @@ from bs4 import BeautifulSoup
 from conftest import FIXTURE_CONFIG, FixtureSite, recorded, snippet_block, transcript
 
 from sitebuild import environments
+from sitebuild.interpreters import SUPPORTED_VERSIONS
 from sitebuild.running import SAFE_PATH
 from sitebuild.scheduling import Scheduler
+
+N = len(SUPPORTED_VERSIONS)  # runs of one snippet
 
 SNIPPET = "snippets/fixture/shown.py"
 ALLOWED = [
@@ -198,7 +201,7 @@ def test_interrupted_build_leaves_no_process_behind(
     )
     try:
         # Each version's snippet has started its child.
-        wait_for(lambda: len(processes_with(token)) == 3, "the snippets' children to start")
+        wait_for(lambda: len(processes_with(token)) == N, "the snippets' children to start")
         build.send_signal(stop)
         build.wait(timeout=60)
     finally:
@@ -295,8 +298,8 @@ def test_damaged_cache_entry_is_reported_and_run_again(
     for entry in site.cached_runs():
         entry.write_text(damage(entry.read_text("utf-8")), "utf-8")
     log = built(site)
-    assert log.count("is damaged (checksum does not match); discarded") == 3, log
-    assert re.search(r"sitebuild: 3 runs, 0 from the cache", log)
+    assert log.count("is damaged (checksum does not match); discarded") == N, log
+    assert re.search(rf"sitebuild: {N} runs, 0 from the cache", log)
     assert "the real output" in site.page() and "forged" not in site.page()
     assert all(json.loads(entry.read_text("utf-8")) for entry in site.cached_runs())
 
@@ -308,7 +311,7 @@ def test_failed_cache_write_stores_nothing_and_shows_the_run(
     (site.folder / ".cache/sitebuild").mkdir(parents=True)
     (site.folder / ".cache/sitebuild/runs").write_text("not a folder: every write fails\n")
     log = built(site)
-    assert log.count("could not store") == 3, log
+    assert log.count("could not store") == N, log
     assert "the real output" in site.page()
 
 

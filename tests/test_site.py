@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, mkdocs_build, page_dir
 
 from sitebuild import interpreters
+from sitebuild.interpreters import versions_label
 from sitebuild.recordings import recording_path, snippet_files
 from sitebuild.timeline import boxes
 
@@ -81,18 +82,27 @@ def test_every_snippet_is_on_its_page(shown: dict[str, list[tuple[str, Tag]]]) -
 def test_page_shows_what_every_version_printed(
     snippet: str, shown: dict[str, list[tuple[str, Tag]]]
 ) -> None:
-    """One block naming every version when all printed the same; else a tab per version."""
+    """One block naming every version when all printed the same; else a tab per group of
+    versions that printed the same, newest first, labelled by the versions it covers."""
     recorded = {
         version: recording_path(ROOT / snippet, version).read_text("utf-8").rstrip("\n")
         for version in VERSIONS
     }
     full = full_versions()
-    if len(set(recorded.values())) == 1:
-        expected = [("", f"Output: Python {', '.join(full.values())}", recorded[VERSIONS[0]])]
-    else:  # newest first
+    groups: dict[str, list[str]] = {}  # transcript -> the versions that printed it
+    for version in VERSIONS:
+        groups.setdefault(recorded[version], []).append(version)
+    titles = {
+        text: f"Output: Python {', '.join(full[v] for v in vs)}" for text, vs in groups.items()
+    }
+    if len(groups) == 1:
+        expected = [("", titles[recorded[VERSIONS[0]]], recorded[VERSIONS[0]])]
+    else:  # one tab per group, the group with the newest version first
         expected = [
-            (f"Python {version}", f"Output: Python {full[version]}", recorded[version])
-            for version in reversed(VERSIONS)
+            (f"Python {versions_label(versions)}", titles[text], text)
+            for text, versions in sorted(
+                groups.items(), key=lambda item: VERSIONS.index(item[1][-1]), reverse=True
+            )
         ]
     for page, block in shown[snippet]:
         assert outputs(block) == expected, f"{page} shows other outputs for {snippet}"

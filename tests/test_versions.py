@@ -1,7 +1,7 @@
 """A supported Python missing on the machine: pytest skips its tests, or fails them in CI.
 
-Runs ``pytest snippets/`` for one snippet as a real process, with 3.13 pointed
-at an interpreter that does not exist.
+Runs ``pytest snippets/`` for one snippet as a real process, with the newest
+supported version pointed at an interpreter that does not exist.
 """
 
 from __future__ import annotations
@@ -12,9 +12,14 @@ import sys
 
 from conftest import ROOT
 
+from sitebuild.interpreters import SUPPORTED_VERSIONS, env_var
+
+*_, NEWEST = SUPPORTED_VERSIONS
+OTHERS = len(SUPPORTED_VERSIONS) - 1
+
 
 def snippet_tests(**env: str) -> subprocess.CompletedProcess[str]:
-    """``pytest snippets/ -k define_coroutine`` (2 tests x 3 versions), without Python 3.13."""
+    """``pytest snippets/ -k define_coroutine`` (2 tests x each version), without the newest."""
     inherited = {key: value for key, value in os.environ.items() if key != "REQUIRE_ALL_PYTHONS"}
     return subprocess.run(
         [
@@ -30,7 +35,7 @@ def snippet_tests(**env: str) -> subprocess.CompletedProcess[str]:
             "define_coroutine",
         ],
         cwd=ROOT,
-        env={**inherited, "SNIPPETS_PYTHON_3_13": "/nowhere/python3.13", **env},
+        env={**inherited, env_var(NEWEST): f"/nowhere/python{NEWEST}", **env},
         capture_output=True,
         text=True,
         check=False,
@@ -40,13 +45,14 @@ def snippet_tests(**env: str) -> subprocess.CompletedProcess[str]:
 def test_missing_version_is_skipped_with_the_reason() -> None:
     done = snippet_tests()
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "4 passed, 2 skipped" in done.stdout
+    assert f"{2 * OTHERS} passed, 2 skipped" in done.stdout
     assert done.stdout.count("SKIPPED [1] snippets/test_snippets.py") == 2
-    assert "Python 3.13 not found (SNIPPETS_PYTHON_3_13=/nowhere/python3.13" in done.stdout
+    variable = env_var(NEWEST)
+    assert f"Python {NEWEST} not found ({variable}=/nowhere/python{NEWEST}" in done.stdout
 
 
 def test_missing_version_fails_when_every_version_is_required() -> None:
     done = snippet_tests(REQUIRE_ALL_PYTHONS="1")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "4 passed" in done.stdout and "2 errors" in done.stdout
-    assert "Python 3.13 not found" in done.stdout
+    assert f"{2 * OTHERS} passed" in done.stdout and "2 errors" in done.stdout
+    assert f"Python {NEWEST} not found" in done.stdout
