@@ -13,6 +13,7 @@ One module per concern:
   summary of what ran;
 - ``notebooks``: executing notebook pages for mkdocs-jupyter to render;
 - ``fence``: the ``pyfile`` Markdown fence, declared in ``mkdocs.yml``;
+- ``changes``: the "What changed between versions" page, from the recordings;
 - ``timeline``: the SVG figure drawn from a run's output;
 - ``hooks``: the MkDocs hook, for the build's lifecycle only.
 """

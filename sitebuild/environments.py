@@ -17,11 +17,10 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from sitebuild import SiteBuildError
-from sitebuild.interpreters import Interpreter, Missing, find_all
+from sitebuild.interpreters import Interpreter, Missing, find_all, uv_binary
 
 REQUIREMENTS = Path("snippets/requirements.txt")
 """The snippets' own third-party packages, pinned (relative to the site root)."""
@@ -66,16 +65,9 @@ def _has_requirements(text: bytes) -> bool:
     return any(lines)
 
 
-@cache
-def _uv_binary() -> str:  # called from one thread at a time (sysconfig is not thread-safe)
-    from uv import find_uv_bin
-
-    return find_uv_bin()
-
-
 def _uv(*args: str) -> None:
     done = subprocess.run(
-        [_uv_binary(), *args, "--quiet"], capture_output=True, text=True, check=False
+        [uv_binary(), *args, "--quiet"], capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
         raise SiteBuildError(f"uv {' '.join(args)} failed:\n{done.stderr}")

@@ -92,6 +92,10 @@ def outputs_markdown(runs: list[Run]) -> str:
     )
 
 
+PAGE = "sitebuild-page:"
+"""An ``href`` prefix: the hook turns ``sitebuild-page:tasks/#anchor`` into a link
+to that page relative to the page it is on (``changes`` links to examples)."""
+
 DOWNLOAD = "sitebuild-download:"
 """An ``href`` prefix: the hook turns ``sitebuild-download:snippets/...`` into a
 link relative to the page (a block does not know its page)."""
@@ -152,8 +156,7 @@ def render(reference: str, *, timeline: str = "") -> str:
         for run in runs:
             verify(run, snippet, root)
         blocks = [
-            f'<div class="snippet" id="{snippet_anchor(snippet)}" '
-            f'data-snippet="{escape(runs[0].path)}" markdown>',
+            f'<div class="snippet" data-snippet="{escape(runs[0].path)}" markdown>',
             _code_block("python", source, snippet.name),
             outputs_markdown(runs),
             takeaway_html(snippet, root, runs[-1].version),
@@ -186,5 +189,12 @@ def _run_block(code: str, timeline: str = "", **_: Any) -> str:
 def formatter(
     source: str, language: str, css_class: str, options: dict[str, Any], md: Any, **kwargs: Any
 ) -> str:
-    """pymdownx.superfences ``format`` for ``pyfile`` (validator: markdown-exec's)."""
-    return base_format(language="pyfile", run=_run_block, code=source, md=md, **options)
+    """pymdownx.superfences ``format`` for ``pyfile`` (validator: markdown-exec's).
+
+    The block is wrapped in an element whose id is ``snippet_anchor`` of its
+    file, for links to the example: ids inside the block get markdown-exec's
+    per-block prefix, which keeps the tabs of several blocks apart.
+    """
+    block = base_format(language="pyfile", run=_run_block, code=source, md=md, **options)
+    anchor = escape(snippet_anchor(Path(source.strip())))
+    return f'<div class="snippet-anchor" id="{anchor}">{block}</div>'

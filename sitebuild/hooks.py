@@ -18,7 +18,8 @@
 - ``on_page_content``: a strict build fails on the first page with a
   ``pyfile`` block that failed (``fence.failures``), whether or not warnings
   are shown (``--quiet`` hides them from ``--strict``'s count); the blocks'
-  download links are made relative to the page.
+  download links, and the links to examples on other pages, are made
+  relative to the page.
 - ``on_env``: the theme's compiled templates are kept between builds (Jinja's
   bytecode cache, in ``.cache/sitebuild/jinja``).
 - ``on_post_build``: with ``site_url`` set, the downloadable copy of a
@@ -162,9 +163,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     failed, fence.failures[:] = list(fence.failures), []
     if failed and config.strict:
         raise PluginError(f"{page.file.src_uri}: a pyfile block failed: " + "\n".join(failed))
-    return re.sub(  # a block's download links, made relative to its page
+    html = re.sub(  # a block's download links, made relative to its page
         f'href="{re.escape(fence.DOWNLOAD)}([^"]+)"',
         lambda match: f'href="{get_relative_url(match[1], page.url)}"',
+        html,
+    )
+    return re.sub(  # links to other pages' examples, made relative to this page
+        f'href="{re.escape(fence.PAGE)}([^"#]+)(#[^"]*)?"',
+        lambda match: f'href="{get_relative_url(match[1], page.url)}{match[2] or ""}"',
         html,
     )
 

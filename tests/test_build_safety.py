@@ -23,7 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import FIXTURE_CONFIG, FixtureSite, recorded, snippet_block, transcript
 
-from sitebuild import environments
+from sitebuild import environments, interpreters
 from sitebuild.interpreters import SUPPORTED_VERSIONS
 from sitebuild.running import SAFE_PATH
 from sitebuild.scheduling import Scheduler
@@ -93,6 +93,11 @@ def test_no_secret_of_the_builder_reaches_the_page(
     source = "import os\n\nfor name, value in sorted(os.environ.items()):\n    print(name, value)\n"
     site = make_site(snippet_block(SNIPPET), {SNIPPET: source})
     builder = {"SITE_DEPLOY_TOKEN": secret, "HOME": f"/home/{secret}", "PATH": os.environ["PATH"]}
+    # The interpreters this machine has, named: with another HOME, those the
+    # build provisioned (under ~/.cache) would be provisioned again, there.
+    for version, found in interpreters.find_all().items():
+        if isinstance(found, interpreters.Interpreter):
+            builder[interpreters.env_var(version)] = str(found.executable)
     recorded_as_run(site, SNIPPET)
     log = built(site, **builder)
     assert secret not in site.page() and secret not in log
