@@ -1,6 +1,6 @@
 """What the build promises about running code and publishing what it printed.
 
-Each promise is checked on a throwaway site built for real (see README,
+Each promise is checked on a throwaway site built for real (see CONTRIBUTING.md,
 "What the build promises"): no secret of the builder reaches a page, no
 process outlives its run, hostile output is shown as text, the cache never
 shows a stale or damaged entry.
