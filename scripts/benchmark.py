@@ -48,15 +48,15 @@ EDITED = "snippets/tasks/sleep_with_await.py"
 REPORT = ".cache/sitebuild/last-runs.json"
 
 FIXED_COST = """
-import json, resource, statistics, subprocess, sys, tempfile, asyncio
+import json, statistics, subprocess, sys, tempfile, asyncio
 from pathlib import Path
 from sitebuild import environments, running
+from sitebuild.scheduling import children_cpu
 
 def cpu(work):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = children_cpu()
     work()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return children_cpu() - before
 
 root = Path.cwd()
 pythons, _ = environments.prepare(root)

@@ -94,7 +94,7 @@ def on_pre_build(config: Any) -> None:
     scheduler = scheduling.current()
     snippets = recordings.snippet_files(scheduler.root)
     pairs = [(snippet, version) for snippet in snippets for version in scheduler.pythons]
-    alone = [pair for pair in pairs if recordings.expectations_for(*pair).alone]
+    alone = {pair for pair in pairs if recordings.expectations_for(*pair).alone}
     # First the `alone` runs (a notebook started before them would make them
     # wait for its kernel, a core idle), then the notebook pages (the longest
     # jobs, which sleep between cells), then the rest, slowest first.

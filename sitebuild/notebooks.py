@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-import resource
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -28,7 +27,7 @@ from typing import Any
 
 from sitebuild import SiteBuildError, cache
 from sitebuild.running import environment, scratch_folder
-from sitebuild.scheduling import Outcome, Scheduler
+from sitebuild.scheduling import Outcome, Scheduler, children_cpu
 
 CELL_TIMEOUT = 60
 """Seconds a cell may run before the build fails."""
@@ -215,18 +214,16 @@ async def page(scheduler: Scheduler, notebook: Path, options: dict[str, Any]) ->
             return result
     async with scheduler.gate.shared():  # not beside a snippet that runs alone
         start = time.perf_counter()
-        kernel_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = children_cpu()
         text = await _execute(notebook, path)
-        kernel_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        kernel = children_cpu() - before
         executed = root / cache.FOLDER / "executed" / name / notebook.name
         executed.parent.mkdir(parents=True, exist_ok=True)
         executed.write_text(text, "utf-8")
         result, converting = await asyncio.to_thread(_timed_convert, executed, options)
         seconds = time.perf_counter() - start
-    cpu = None
-    if scheduler.jobs == 1:  # nothing else ran meanwhile: the kernel's CPU, and converting's
-        kernel = kernel_after.ru_utime - kernel_before.ru_utime
-        cpu = kernel + kernel_after.ru_stime - kernel_before.ru_stime + converting
+    # Nothing else ran meanwhile with one job at a time: the kernel's CPU, and converting's.
+    cpu = kernel + converting if scheduler.jobs == 1 else None
     scheduler.outcomes.append(Outcome(path, seconds, from_cache=False, cpu_seconds=cpu))
     if scheduler.write_cache:
         store.put(name, {"inputs": inputs, "page": asdict(result), "seconds": seconds})

@@ -69,6 +69,16 @@ LAUNCH_SPACING = 0.05
 """Seconds between launches, per core (see ``Scheduler._launch_slot``)."""
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of this process's children that have ended so far.
+
+    The difference across a run, when it is the only one, is the CPU of its
+    whole process tree (what it started and waited for counts in it).
+    """
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def default_jobs() -> int:
     if value := os.environ.get("SNIPPETS_JOBS"):
         return max(1, int(value))
@@ -288,7 +298,7 @@ class Scheduler:
         """The run, and its CPU seconds when it was the only one (one job at a time)."""
         async with self.gate.exclusive() if alone else self.gate.shared():
             await self._launch_slot()
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            before = children_cpu()
             run = await running.run(
                 python,
                 self.root,
@@ -298,11 +308,7 @@ class Scheduler:
                 expected.environment,
                 expected.replace,
             )
-            if self.jobs != 1:
-                return run, None
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-            return run, cpu
+            return run, children_cpu() - before if self.jobs == 1 else None
 
     def _passes(self, run: Run, snippet: Path) -> bool:
         try:
