@@ -19,9 +19,11 @@ async def produce(queue: asyncio.Queue[int]) -> None:
 async def consume(queue: asyncio.Queue[int]) -> None:
     while True:
         item = await queue.get()
-        await asyncio.sleep(0.3)  # slower than the producer
-        print(f"{now()}: consumed {item}")
-        queue.task_done()
+        try:
+            await asyncio.sleep(0.3)  # slower than the producer
+            print(f"{now()}: consumed {item}")
+        finally:
+            queue.task_done()  # even if the work fails or is cancelled
 
 
 async def main() -> None:

@@ -33,9 +33,12 @@ async def main() -> None:
         async with httpx.AsyncClient(base_url=url) as client:
             await client.get("/page/0")  # the first request sets the client up
             start = time.perf_counter()
-            results = await asyncio.gather(
-                *(fetch(client, page, limit, start) for page in pages)
-            )
+            async with asyncio.TaskGroup() as group:  # inside the client's
+                tasks = [
+                    group.create_task(fetch(client, page, limit, start))
+                    for page in pages
+                ]
+    results = [task.result() for task in tasks]
     for number, (text, begin, end) in enumerate(results, start=1):
         print(f"request {number}: {text} from {begin:.1f} s to {end:.1f} s")
     print(f"most requests the server handled at once: {local.most_busy}")

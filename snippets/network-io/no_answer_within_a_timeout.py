@@ -1,11 +1,15 @@
 import asyncio
 
+handler_done = asyncio.Event()
+
 
 async def say_nothing(
     reader: asyncio.StreamReader, writer: asyncio.StreamWriter
 ) -> None:
     await reader.read()  # accepts the connection, never answers
     writer.close()
+    await writer.wait_closed()
+    handler_done.set()
 
 
 async def main() -> None:
@@ -22,6 +26,7 @@ async def main() -> None:
             print("no answer within 0.3 s: giving up on this server")
         writer.close()
         await writer.wait_closed()
+        await handler_done.wait()  # before 3.12, the server would not wait
 
 
 asyncio.run(main())

@@ -23,7 +23,8 @@ async def main() -> None:
     print(f"still running: {sum(not task.done() for task in pending)}")
     for task in pending:
         task.cancel()  # wait() leaves that to us
-    await asyncio.wait(pending)  # wait doesn't raise: it reports
+    if pending:  # wait() refuses an empty set
+        await asyncio.wait(pending)  # reports, raises nothing of theirs
     print(
         f"cancelled the {len(pending)} others: "
         f"{all(task.cancelled() for task in pending)}"

@@ -25,7 +25,8 @@ async def main() -> None:
         print(f"{task.get_name()}: {state}")
     for task in pending:
         task.cancel()
-    await asyncio.wait(pending)
+    if pending:  # wait() refuses an empty set
+        await asyncio.wait(pending)
 
 
 asyncio.run(main())
