@@ -74,7 +74,10 @@ class Run:
         text = f"$ {self.command or f'python {self.path}'}\n{self.output}"
         if not text.endswith("\n"):
             text += "\n"
-        if self.exit_status:
+        if self.exit_status < 0:  # killed by a signal: a shell says 128 + its number
+            name = signal.Signals(-self.exit_status).name
+            text += f"[exit status {128 - self.exit_status}: killed by {name}]\n"
+        elif self.exit_status:
             text += f"[exit status {self.exit_status}]\n"
         return text
 

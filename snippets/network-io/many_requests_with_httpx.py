@@ -33,7 +33,7 @@ async def main() -> None:
         async with httpx.AsyncClient(base_url=url) as client:
             await client.get("/page/0")  # the first request sets the client up
             start = time.perf_counter()
-            async with asyncio.TaskGroup() as group:  # inside the client's
+            async with asyncio.TaskGroup() as group:  # ends before the client
                 tasks = [
                     group.create_task(fetch(client, page, limit, start))
                     for page in pages

@@ -15,7 +15,7 @@ async def main() -> None:
     print("wait_for:")
     await asyncio.wait_for(log_in(me), timeout=1)
     print(f"  the caller sees user = {user.get()}")
-    user.set("nobody")
+    user.set("nobody")  # start again from the same state
     print("timeout:")
     async with asyncio.timeout(1):
         await log_in(me)

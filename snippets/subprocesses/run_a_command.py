@@ -1,0 +1,16 @@
+import asyncio
+import sys
+
+CHILD = "import sys; print('hello from the child'); sys.exit(3)"
+
+
+async def main() -> None:
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", CHILD, stdout=asyncio.subprocess.PIPE
+    )
+    output, _ = await child.communicate()  # reads to the end, then waits
+    print(f"it printed {output.decode()!r}")
+    print(f"its exit status: {child.returncode}")
+
+
+asyncio.run(main())
