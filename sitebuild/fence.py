@@ -27,6 +27,7 @@ holds one.
 
 from __future__ import annotations
 
+import platform
 import re
 from html import escape
 from pathlib import Path
@@ -77,7 +78,8 @@ def outputs_markdown(runs: list[Run]) -> str:
     groups = version_groups(runs)
 
     def title(group: list[Run]) -> str:
-        return f"Output: Python {', '.join(run.full_version for run in group)}"
+        versions = ", ".join(run.full_version for run in group)
+        return f"Output: Python {versions} on {RUNS_PLATFORM}"
 
     if len(groups) == 1:
         return _code_block("console", groups[0][0].transcript, title(groups[0]))
@@ -91,6 +93,10 @@ def outputs_markdown(runs: list[Run]) -> str:
         )
     )
 
+
+RUNS_PLATFORM = platform.system() or "an unnamed system"
+"""Where the runs ran, named in every output's title: this machine (the cache
+is local to it), "Linux" for the published site."""
 
 PAGE = "sitebuild-page:"
 """An ``href`` prefix: the hook turns ``sitebuild-page:tasks/#anchor`` into a link

@@ -6,6 +6,7 @@ each failure mode is checked on a small throwaway site built for real.
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable
 from textwrap import indent
 
@@ -175,7 +176,7 @@ def test_missing_interpreter_is_one_warning_without_strict(
         for version, found in interpreters.find_all().items()
         if version != NEWEST and isinstance(found, interpreters.Interpreter)
     ]
-    assert f"Output: Python {', '.join(found)}" in site.page()
+    assert f"Output: Python {', '.join(found)} on {platform.system()}" in site.page()
     assert NEWEST not in site.page()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import re
 import sys
 import tempfile
@@ -93,7 +94,8 @@ def test_page_shows_what_every_version_printed(
     for version in VERSIONS:
         groups.setdefault(recorded[version], []).append(version)
     titles = {
-        text: f"Output: Python {', '.join(full[v] for v in vs)}" for text, vs in groups.items()
+        text: f"Output: Python {', '.join(full[v] for v in vs)} on {platform.system()}"
+        for text, vs in groups.items()
     }
     if len(groups) == 1:
         expected = [("", titles[recorded[VERSIONS[0]]], recorded[VERSIONS[0]])]
@@ -228,18 +230,26 @@ SVG_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 ANY_ADDRESS = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>)]*", re.IGNORECASE)
 
 
+REFERENCE_DOCS = "https://docs.python.org/3/"
+"""The one other host a page may link to (a link the reader follows, never a
+load): the Python documentation, for what no run on this site can show."""
+
+
 def test_no_page_refers_to_another_host(html: dict[str, BeautifulSoup]) -> None:
     """No address of another host in any attribute or inline script or style.
 
     Stricter than the check above: links, metadata and the text of inline
     scripts count too (nbconvert's template imported mermaid from a CDN from
     inside a script). Code and outputs on the page are text, not references.
+    The only exception: a link (``<a href>``) into the Python documentation.
     """
     for page, soup in html.items():
         for element in soup.find_all(True):
             for name, value in element.attrs.items():
                 for text in value if isinstance(value, list) else [value]:
                     if name == "xmlns" and text in SVG_NAMESPACES:
+                        continue
+                    if element.name == "a" and name == "href" and text.startswith(REFERENCE_DOCS):
                         continue
                     assert not EXTERNAL.match(text.strip()), (
                         f"{page}: <{element.name} {name}={text}>"
@@ -314,3 +324,28 @@ def test_published_build_has_absolute_addresses(site: Path, tmp_path: Path) -> N
     )
     page = (published / "async-in-jupyter" / "index.html").read_text("utf-8")
     assert 'href="../tasks/' in page
+
+
+OTHER_SYSTEMS = re.compile(r"\b(Windows|macOS)\b")
+OTHER_SYSTEMS_NOTE = "On other systems (not run on this site)"
+
+
+def test_what_no_run_here_shows_is_marked(html: dict[str, BeautifulSoup]) -> None:
+    """Every output comes from this machine's system: a sentence about another
+    system is a claim no run proves, so it sits in a note that says so, and
+    the note links to the Python documentation."""
+    unmarked = []
+    for page, soup in html.items():
+        content = soup.select_one("article.md-content__inner")
+        if content is None:
+            continue
+        for text in content.find_all(string=OTHER_SYSTEMS):
+            if text.find_parent(["pre", "code"]):
+                continue
+            note = text.find_parent("div", class_="admonition")
+            title = note.select_one("p.admonition-title") if note else None
+            if not title or title.get_text() != OTHER_SYSTEMS_NOTE:
+                unmarked.append(f"{page}: {text.strip()[:60]}")
+            elif not note.select(f'a[href^="{REFERENCE_DOCS}"]'):
+                unmarked.append(f"{page}: a note without a link to the Python documentation")
+    assert not unmarked, unmarked
