@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import json
 import os
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -69,27 +71,22 @@ def page(browser: Browser) -> Iterator[Page]:
 
 
 PAGES = nav_slugs()
+SCHEMES = ["light", "dark"]  # the palette follows the reader's system
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("slug", PAGES)
-def test_page_loads_only_from_the_site(page: Page, origin: str, slug: str) -> None:
-    requests: list[str] = []
-    errors: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    response = page.goto(f"{origin}/{page_dir(slug)}", wait_until="networkidle")
-    assert response is not None and response.ok
-    foreign = [url for url in requests if not url.startswith((origin, "data:", "blob:"))]
-    assert not foreign, f"requests to other hosts: {foreign}"
-    assert not errors, f"errors in the console: {errors}"
+def test_page_loads_only_from_the_site(
+    visits: dict[tuple[str, str], Visit], scheme: str, slug: str
+) -> None:
+    visit = visits[scheme, slug]
+    assert visit.status == 200, visit.status
+    assert not visit.foreign, f"requests to other hosts: {visit.foreign}"
+    assert not visit.errors, f"errors in the console: {visit.errors}"
     if (ROOT / "snippets" / slug).is_dir():  # a page with examples shows them
-        assert page.locator("div.snippet").count() > 0
+        assert visit.snippets > 0
     # mkdocs-material adds a copy button to every code block: sources and outputs.
-    assert (
-        page.locator("div.snippet button.md-code__button[data-md-type=copy]").count()
-        == page.locator("div.snippet div.highlight").count()
-    )
+    assert visit.copy_buttons == visit.code_blocks
 
 
 def test_dark_mode_toggle(page: Page, origin: str) -> None:
@@ -185,27 +182,78 @@ def axe() -> Axe:
     return Axe(axe_script=script)
 
 
-@pytest.fixture(params=["light", "dark"])
-def scheme_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    """A page in the reader's colour scheme (the palette follows the system's)."""
-    context = browser.new_context(
-        color_scheme=request.param, viewport={"width": 1280, "height": 900}
-    )
-    yield context.new_page()
-    context.close()
+@dataclass
+class Visit:
+    """What one page showed and did in a real browser, in one colour scheme."""
+
+    status: int
+    foreign: list[str]  # requests to another host
+    errors: list[str]  # console errors and uncaught exceptions
+    snippets: int
+    code_blocks: int
+    copy_buttons: int
+    violations: list[str]  # axe-core's, one line each
 
 
+def visit_every_page(origin: str, axe: Axe, scheme: str) -> dict[tuple[str, str], Visit]:
+    """Every page (and the 404 page) in one colour scheme, one after another,
+    each loaded until the network is idle, then checked with axe-core.
+
+    Runs in a thread of its own, with a Playwright and a Chromium of its own
+    (Playwright's sync API belongs to the thread that started it): the two
+    schemes are visited side by side, one Chromium each.
+    """
+    visits = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        for slug in [*PAGES, "404"]:
+            page = context.new_page()
+            requests: list[str] = []
+            errors: list[str] = []
+            page.on("request", lambda request, log=requests: log.append(request.url))
+            page.on(
+                "console",
+                lambda message, log=errors: message.type == "error" and log.append(message.text),
+            )
+            page.on("pageerror", lambda error, log=errors: log.append(str(error)))
+            path = "404.html" if slug == "404" else page_dir(slug)
+            response = page.goto(f"{origin}/{path}", wait_until="networkidle")
+            violations = axe.run(page).response["violations"]
+            visits[scheme, slug] = Visit(
+                status=response.status if response else 0,
+                foreign=[u for u in requests if not u.startswith((origin, "data:", "blob:"))],
+                errors=errors,
+                snippets=page.locator("div.snippet").count(),
+                code_blocks=page.locator("div.snippet div.highlight").count(),
+                copy_buttons=page.locator(
+                    "div.snippet button.md-code__button[data-md-type=copy]"
+                ).count(),
+                violations=[
+                    f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x, "
+                    f"e.g. {violation['nodes'][0]['target']})"
+                    for violation in violations
+                ],
+            )
+            page.close()
+        browser.close()
+    return visits
+
+
+@pytest.fixture(scope="module")
+def visits(origin: str, axe: Axe) -> dict[tuple[str, str], Visit]:
+    """Every page in both colour schemes, visited once, the two schemes side by side."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        schemes = [pool.submit(visit_every_page, origin, axe, scheme) for scheme in SCHEMES]
+        return {key: visit for scheme in schemes for key, visit in scheme.result().items()}
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("slug", [*PAGES, "404"])
-def test_no_accessibility_violations(axe: Axe, scheme_page: Page, origin: str, slug: str) -> None:
-    path = "404.html" if slug == "404" else page_dir(slug)
-    scheme_page.goto(f"{origin}/{path}")  # "load": the page and what it loads are there
-    violations = axe.run(scheme_page).response["violations"]
-    report = [
-        f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}x, "
-        f"e.g. {violation['nodes'][0]['target']})"
-        for violation in violations
-    ]
-    assert not report, "\n".join(report)
+def test_no_accessibility_violations(
+    visits: dict[tuple[str, str], Visit], scheme: str, slug: str
+) -> None:
+    assert not visits[scheme, slug].violations, "\n".join(visits[scheme, slug].violations)
 
 
 def test_dark_scheme_follows_the_system(browser: Browser, origin: str) -> None:
