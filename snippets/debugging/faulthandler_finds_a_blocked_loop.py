@@ -12,9 +12,12 @@ async def main() -> None:
     # here 0.5 s later: unlike asyncio.all_tasks(), it needs nothing from
     # the loop, which is stuck.
     faulthandler.dump_traceback_later(0.5)
-    await asyncio.sleep(0.1)
-    read_settings()
-    faulthandler.cancel_dump_traceback_later()
+    try:
+        await asyncio.sleep(0.1)
+        read_settings()
+        print("main: the settings are read; the program goes on")
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 asyncio.run(main())

@@ -2,8 +2,12 @@ import asyncio
 
 
 async def packer(box: list[str], changed: asyncio.Condition) -> None:
+    def full() -> bool:
+        print(f"packer: checks, {len(box)} in the box")
+        return len(box) >= 3
+
     async with changed:
-        await changed.wait_for(lambda: len(box) >= 3)  # checked on notify
+        await changed.wait_for(full)  # checks now, then on every notify
         print(f"packer: a full box: {box}")
 
 

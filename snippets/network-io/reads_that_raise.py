@@ -22,6 +22,7 @@ async def ask(port: int, question: bytes) -> Connection:
         "127.0.0.1", port, limit=1024
     )
     writer.write(question)
+    await writer.drain()
     return reader, writer
 
 

@@ -8,8 +8,9 @@ async def main() -> None:
     child = await asyncio.create_subprocess_exec(
         sys.executable, "-c", CHILD, stdout=asyncio.subprocess.PIPE
     )
-    output, _ = await child.communicate()  # reads to the end, then waits
+    output, errors = await child.communicate()  # reads to the end, waits
     print(f"it printed {output.decode()!r}")
+    print(f"its errors: {errors} (stderr was not piped)")
     print(f"its exit status: {child.returncode}")
 
 

@@ -1,7 +1,7 @@
 import asyncio
 import sys
 
-# The child writes 1 MB: more than the pipe between the two processes holds.
+# The child writes 1 MB: more than the pipe and asyncio's buffer hold.
 CHILD = "import sys; sys.stdout.write('x' * 1_000_000)"
 
 
@@ -11,15 +11,20 @@ async def start() -> asyncio.subprocess.Process:
     )
 
 
-async def main() -> None:
-    child = await start()
+async def wait_at_most(child: asyncio.subprocess.Process) -> str:
     try:
         async with asyncio.timeout(1):
-            await child.wait()  # nobody reads: the child blocks on write
+            return f"returned {await child.wait()}"
     except TimeoutError:
-        print("wait(): still waiting after 1 s; the child is stuck writing")
+        return "still waiting after 1 s"
+
+
+async def main() -> None:
+    child = await start()
+    print(f"wait(): {await wait_at_most(child)}")  # the child is stuck
     child.kill()
-    await child.communicate()  # wait() would hang here too: read, then reap
+    print(f"after kill(), wait(): {await wait_at_most(child)}")
+    await child.communicate()  # reads what is left: now it ends
 
     child = await start()
     output, _ = await child.communicate()  # reads while it waits

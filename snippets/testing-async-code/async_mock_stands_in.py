@@ -15,7 +15,7 @@ async def notify(client: Sender, users: list[str]) -> None:
 
 @pytest.mark.asyncio
 async def test_notify_awaits_a_send_per_user() -> None:
-    client = AsyncMock()  # its methods return awaitables, and count awaits
+    client = AsyncMock(spec=Sender)  # awaitable methods, Sender's only
     await notify(client, ["ada", "bob"])
     assert client.send.await_count == 2
     client.send.assert_awaited_with("bob", "the build is green")
@@ -23,5 +23,10 @@ async def test_notify_awaits_a_send_per_user() -> None:
 
 @pytest.mark.asyncio
 async def test_a_plain_mock_cannot_stand_in() -> None:
-    with pytest.raises(TypeError):  # what Mock().send() returns: no await
-        await notify(Mock(), ["ada"])
+    with pytest.raises(TypeError, match="await"):  # Mock().send() returns
+        await notify(Mock(), ["ada"])  # a Mock, which cannot be awaited
+
+
+def test_the_spec_refuses_a_typo() -> None:
+    with pytest.raises(AttributeError):
+        _ = AsyncMock(spec=Sender).sned  # not a method of Sender
