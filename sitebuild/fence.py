@@ -132,15 +132,25 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
     )
 
 
+PLUGIN_MARKERS = {"pytest.mark.asyncio": "pytest_asyncio", "pytest.mark.anyio": "anyio"}
+"""Marks that only a pytest plugin understands, and the plugin's module: a test
+file that uses one needs the plugin, though it never imports it."""
+
+
 def third_party_requirements(files: list[Path], root: Path, options: tuple[str, ...]) -> list[str]:
     """The pinned requirements (snippets/requirements.txt) that a snippet uses:
-    imported by one of its ``files`` (``cache.local_files``) or run with ``-m``."""
+    imported by one of its ``files`` (``cache.local_files``), run with ``-m``,
+    or the pytest plugin behind a mark it uses (``PLUGIN_MARKERS``)."""
     pinned = {}
     for line in requirements_of(root).decode().splitlines():
         if match := re.match(r"([A-Za-z0-9_.-]+)==", line.strip()):
             pinned[match[1].lower().replace("-", "_")] = match[1]
+    sources = [path.read_text("utf-8") for path in files if path.suffix == ".py"]
     modules = [name for path in files if path.suffix == ".py" for name in imported_modules(path)]
     modules += [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
+    modules += [
+        plugin for mark, plugin in PLUGIN_MARKERS.items() if any(mark in text for text in sources)
+    ]
     return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
 
 

@@ -290,6 +290,23 @@ def test_every_example_can_be_taken_away(
             assert typed.replace(snippet, Path(snippet).name) == command, (page, command)
 
 
+def test_a_test_file_names_the_plugin_its_marks_need(
+    shown: dict[str, list[tuple[str, Tag]]],
+) -> None:
+    """A pytest mark only a plugin understands: the download line says to install it."""
+    marks = {"@pytest.mark.asyncio": "pytest-asyncio", "@pytest.mark.anyio": "anyio"}
+    checked = 0
+    for snippet, embeddings in shown.items():
+        source = (ROOT / snippet).read_text("utf-8")
+        for mark, package in marks.items():
+            if mark in source:
+                for page, block in embeddings:
+                    install = block.select_one("p.snippet-takeaway code").get_text()
+                    assert package in install.split(), f"{page}: {snippet} needs {package}"
+                    checked += 1
+    assert checked >= 2, "no example uses a plugin's mark: the check checked nothing"
+
+
 def test_404_page_offers_search_and_the_way_home(html: dict[str, BeautifulSoup]) -> None:
     page = html["404.html"]
     content = page.select_one("article.md-content__inner")

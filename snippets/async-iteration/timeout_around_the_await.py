@@ -1,9 +1,9 @@
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
 
 
-async def readings() -> AsyncIterator[int]:
+async def readings() -> AsyncGenerator[int, None]:
     for number in range(10):
         async with asyncio.timeout(0.25):  # around the wait, not the yield
             await asyncio.sleep(0.05)

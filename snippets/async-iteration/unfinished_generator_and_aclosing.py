@@ -1,9 +1,9 @@
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
 
 
-async def lines(source: str) -> AsyncIterator[str]:
+async def lines(source: str) -> AsyncGenerator[str, None]:
     print(f"  {source}: opened")
     try:
         for number in range(1, 4):

@@ -12,7 +12,7 @@ async def main() -> None:
     except TimeoutError:
         print(f"timed out; the child's status: {child.returncode}")
         child.kill()  # the timeout stopped our waiting, not the child
-        await child.wait()  # reap it
+        await child.wait()  # until it has ended
         print(f"killed; the child's status: {child.returncode}")
 
 
