@@ -132,25 +132,28 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
     )
 
 
-PLUGIN_MARKERS = {"pytest.mark.asyncio": "pytest_asyncio", "pytest.mark.anyio": "anyio"}
-"""Marks that only a pytest plugin understands, and the plugin's module: a test
-file that uses one needs the plugin, though it never imports it."""
+PLUGINS = {
+    "pytest_asyncio": re.compile(r"^\s*@pytest\.mark\.asyncio\b|^asyncio_\w+\s*=", re.M),
+    "anyio": re.compile(r"^\s*@pytest\.mark\.anyio\b", re.M),
+}
+"""pytest plugins a snippet needs without importing them: a test marked for
+the plugin, or a setting of the plugin in a ``pytest.ini`` beside it."""
 
 
 def third_party_requirements(files: list[Path], root: Path, options: tuple[str, ...]) -> list[str]:
     """The pinned requirements (snippets/requirements.txt) that a snippet uses:
     imported by one of its ``files`` (``cache.local_files``), run with ``-m``,
-    or the pytest plugin behind a mark it uses (``PLUGIN_MARKERS``)."""
+    or a pytest plugin it uses without importing it (``PLUGINS``)."""
     pinned = {}
     for line in requirements_of(root).decode().splitlines():
         if match := re.match(r"([A-Za-z0-9_.-]+)==", line.strip()):
             pinned[match[1].lower().replace("-", "_")] = match[1]
-    sources = [path.read_text("utf-8") for path in files if path.suffix == ".py"]
+    run_modules = [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
+    read = (".py", ".ini") if "pytest" in run_modules else (".py",)  # pytest reads pytest.ini
+    texts = [path.read_text("utf-8") for path in files if path.suffix in read]
     modules = [name for path in files if path.suffix == ".py" for name in imported_modules(path)]
-    modules += [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
-    modules += [
-        plugin for mark, plugin in PLUGIN_MARKERS.items() if any(mark in text for text in sources)
-    ]
+    modules += run_modules
+    modules += [name for name, use in PLUGINS.items() if any(use.search(text) for text in texts)]
     return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
 
 

@@ -66,6 +66,10 @@ async def _execute(notebook: Path, path: str) -> str:
         content,
         timeout=CELL_TIMEOUT,
         allow_errors=False,
+        # One output per stream and cell: how the kernel happened to split a
+        # print into messages (text, then its newline, under load) must not
+        # change the page.
+        coalesce_streams=True,
         resources={"metadata": {"path": str(notebook.parent)}},
     )
     try:

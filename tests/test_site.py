@@ -290,21 +290,34 @@ def test_every_example_can_be_taken_away(
             assert typed.replace(snippet, Path(snippet).name) == command, (page, command)
 
 
-def test_a_test_file_names_the_plugin_its_marks_need(
+def test_a_test_file_names_the_plugins_it_needs(
     shown: dict[str, list[tuple[str, Tag]]],
 ) -> None:
-    """A pytest mark only a plugin understands: the download line says to install it."""
-    marks = {"@pytest.mark.asyncio": "pytest-asyncio", "@pytest.mark.anyio": "anyio"}
+    """A test file that uses a pytest plugin without importing it (a mark only
+    the plugin understands, or the plugin's settings in the pytest.ini it runs
+    with): the download line says to install the plugin too."""
+    needs = {
+        "pytest-asyncio": re.compile(r"^\s*@pytest\.mark\.asyncio\b", re.M),
+        "anyio": re.compile(r"^\s*@pytest\.mark\.anyio\b", re.M),
+    }
     checked = 0
     for snippet, embeddings in shown.items():
         source = (ROOT / snippet).read_text("utf-8")
-        for mark, package in marks.items():
-            if mark in source:
-                for page, block in embeddings:
-                    install = block.select_one("p.snippet-takeaway code").get_text()
-                    assert package in install.split(), f"{page}: {snippet} needs {package}"
-                    checked += 1
-    assert checked >= 2, "no example uses a plugin's mark: the check checked nothing"
+        settings = (ROOT / snippet).parent / "pytest.ini"
+        for page, block in embeddings:
+            takeaway = block.select_one("p.snippet-takeaway")
+            command = takeaway.find_all("code")[-1].get_text()
+            install = takeaway.find_all("code")[0].get_text().split()
+            wanted = {package for package, mark in needs.items() if mark.search(source)}
+            runs_pytest = " -m pytest " in f" {command} "
+            if runs_pytest and "asyncio_mode" in (
+                settings.read_text("utf-8") if settings.is_file() else ""
+            ):
+                wanted.add("pytest-asyncio")
+            for package in wanted:
+                assert package in install, f"{page}: {snippet} needs {package}: {install}"
+                checked += 1
+    assert checked >= 5, "the check found too few examples that need a plugin"
 
 
 def test_404_page_offers_search_and_the_way_home(html: dict[str, BeautifulSoup]) -> None:

@@ -4,7 +4,8 @@ import nest_asyncio
 
 
 async def fetch_greeting() -> str:
-    await asyncio.sleep(0.3)
+    async with asyncio.timeout(1):  # needs to know the task it runs in
+        await asyncio.sleep(0.3)
     return "hello"
 
 
@@ -14,7 +15,8 @@ def fetch_greeting_now() -> str:
 
 async def tick() -> None:
     while True:
-        print("  the console's loop: tick")
+        known = asyncio.current_task() is not None
+        print(f"  the console's loop: tick (current_task() known: {known})")
         await asyncio.sleep(0.25)
 
 
