@@ -132,28 +132,37 @@ def takeaway_html(snippet: Path, root: Path, version: str) -> str:
     )
 
 
-PLUGINS = {
-    "pytest_asyncio": re.compile(r"^\s*@pytest\.mark\.asyncio\b|^asyncio_\w+\s*=", re.M),
-    "anyio": re.compile(r"^\s*@pytest\.mark\.anyio\b", re.M),
+PLUGIN_MARKS = {
+    "pytest_asyncio": re.compile(r"^\s*(@|pytestmark\s*=.*)pytest\.mark\.asyncio\b", re.M),
+    "anyio": re.compile(r"^\s*(@|pytestmark\s*=.*)pytest\.mark\.anyio\b", re.M),
 }
-"""pytest plugins a snippet needs without importing them: a test marked for
-the plugin, or a setting of the plugin in a ``pytest.ini`` beside it."""
+"""pytest plugins that a test file needs without importing them: it marks a
+test (or the module) for the plugin."""
+
+PLUGIN_SETTINGS = {"pytest_asyncio": re.compile(r"^asyncio_\w+\s*=", re.M)}
+"""... or the ``pytest.ini`` it runs with sets the plugin's options."""
 
 
 def third_party_requirements(files: list[Path], root: Path, options: tuple[str, ...]) -> list[str]:
     """The pinned requirements (snippets/requirements.txt) that a snippet uses:
     imported by one of its ``files`` (``cache.local_files``), run with ``-m``,
-    or a pytest plugin it uses without importing it (``PLUGINS``)."""
+    or a pytest plugin it uses without importing it (``PLUGIN_MARKS``,
+    ``PLUGIN_SETTINGS``)."""
     pinned = {}
     for line in requirements_of(root).decode().splitlines():
         if match := re.match(r"([A-Za-z0-9_.-]+)==", line.strip()):
             pinned[match[1].lower().replace("-", "_")] = match[1]
     run_modules = [options[i + 1] for i, option in enumerate(options[:-1]) if option == "-m"]
-    read = (".py", ".ini") if "pytest" in run_modules else (".py",)  # pytest reads pytest.ini
-    texts = [path.read_text("utf-8") for path in files if path.suffix in read]
+    sources = [path.read_text("utf-8") for path in files if path.suffix == ".py"]
+    settings = [
+        path.read_text("utf-8")
+        for path in files
+        if path.name == "pytest.ini" and "pytest" in run_modules  # pytest reads it
+    ]
     modules = [name for path in files if path.suffix == ".py" for name in imported_modules(path)]
     modules += run_modules
-    modules += [name for name, use in PLUGINS.items() if any(use.search(text) for text in texts)]
+    modules += [name for name, use in PLUGIN_MARKS.items() if any(map(use.search, sources))]
+    modules += [name for name, use in PLUGIN_SETTINGS.items() if any(map(use.search, settings))]
     return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
 
 

@@ -296,27 +296,29 @@ def test_a_test_file_names_the_plugins_it_needs(
     """A test file that uses a pytest plugin without importing it (a mark only
     the plugin understands, or the plugin's settings in the pytest.ini it runs
     with): the download line says to install the plugin too."""
-    needs = {
-        "pytest-asyncio": re.compile(r"^\s*@pytest\.mark\.asyncio\b", re.M),
-        "anyio": re.compile(r"^\s*@pytest\.mark\.anyio\b", re.M),
+    needs = {  # a test, or the whole module (pytestmark = ...), marked for a plugin
+        "pytest-asyncio": re.compile(r"^\s*(@|pytestmark\s*=.*)pytest\.mark\.asyncio\b", re.M),
+        "anyio": re.compile(r"^\s*(@|pytestmark\s*=.*)pytest\.mark\.anyio\b", re.M),
     }
     checked = 0
     for snippet, embeddings in shown.items():
         source = (ROOT / snippet).read_text("utf-8")
         settings = (ROOT / snippet).parent / "pytest.ini"
         for page, block in embeddings:
-            takeaway = block.select_one("p.snippet-takeaway")
-            command = takeaway.find_all("code")[-1].get_text()
-            install = takeaway.find_all("code")[0].get_text().split()
+            codes = block.select("p.snippet-takeaway code")  # [pip install ...,] the command
+            command = codes[-1].get_text()
+            install = codes[0].get_text().split() if len(codes) > 1 else []
             wanted = {package for package, mark in needs.items() if mark.search(source)}
             runs_pytest = " -m pytest " in f" {command} "
             if runs_pytest and "asyncio_mode" in (
                 settings.read_text("utf-8") if settings.is_file() else ""
             ):
                 wanted.add("pytest-asyncio")
-            for package in wanted:
-                assert package in install, f"{page}: {snippet} needs {package}: {install}"
-                checked += 1
+            for package in needs:  # named where needed, and only there
+                assert (package in install) == (package in wanted), (
+                    f"{page}: {snippet}: needs {sorted(wanted)}, the line says {install}"
+                )
+                checked += package in wanted
     assert checked >= 5, "the check found too few examples that need a plugin"
 
 
