@@ -388,8 +388,13 @@ class Progress:
         self._task: concurrent.futures.Future | None = None
 
     def start(self) -> None:
-        if self._task is None and sys.stderr.isatty():
-            self._task = asyncio.run_coroutine_threadsafe(self._show(), self.scheduler._loop)
+        """Show the line, unless it is showing. The hook submits the ``alone``
+        runs (often none) before the rest and starts the line after each: the
+        lock makes "every run submitted so far is done, stop" and "more were
+        submitted, show it" one or the other, never a line that stopped too soon."""
+        with self._lock:
+            if self._task is None and sys.stderr.isatty():
+                self._task = asyncio.run_coroutine_threadsafe(self._show(), self.scheduler._loop)
 
     def line(self) -> str:
         futures = list(self.scheduler._futures.values())
@@ -401,24 +406,30 @@ class Progress:
         return text
 
     async def _show(self) -> None:
-        while not all(future.done() for future in list(self.scheduler._futures.values())):
+        while True:
             with self._lock:
+                if all(future.done() for future in list(self.scheduler._futures.values())):
+                    self._task = None  # done: a later start() shows it again
+                    self._erase()
+                    return
                 sys.stderr.write("\r\x1b[K" + self.line()[: _width()])
                 sys.stderr.flush()
                 self._shown = True
             await asyncio.sleep(self.INTERVAL)
-        self.stop()
 
     def stop(self) -> None:
         """Stop showing the line, and erase it (from any thread)."""
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
         with self._lock:
-            if self._shown:
-                sys.stderr.write("\r\x1b[K")
-                sys.stderr.flush()
-                self._shown = False
+            if self._task is not None:
+                self._task.cancel()
+                self._task = None
+            self._erase()
+
+    def _erase(self) -> None:  # with the lock held
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False
 
 
 def _width() -> int:

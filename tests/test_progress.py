@@ -9,15 +9,23 @@ today's lines and the summary.
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+import io
 import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
+from types import SimpleNamespace
 
+import pytest
 from conftest import FixtureSite, recorded, snippet_block
 
 from sitebuild.interpreters import SUPPORTED_VERSIONS
+from sitebuild.scheduling import Progress
 
 SLOW = "snippets/fixture/slow.py"
 
@@ -72,3 +80,48 @@ def test_a_log_gets_only_the_summary(make_site: Callable[..., FixtureSite]) -> N
     assert "runs done" not in log and "\x1b" not in log and "\r" not in log
     runs = len(SUPPORTED_VERSIONS)
     assert f"sitebuild: {runs} runs, 0 from the cache; slowest: fixture/slow.py on" in log
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_line_comes_back_when_runs_are_submitted_after_it_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The hook submits the `alone` runs (often none) before the rest: a line
+    that stopped because nothing submitted so far was running starts again."""
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    scheduler = SimpleNamespace(_futures={}, _loop=loop)
+    progress = Progress(scheduler)  # type: ignore[arg-type]
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    try:
+        progress.start()  # nothing submitted yet: nothing to show, it stops
+        for _ in range(100):
+            if progress._task is None:
+                break
+            time.sleep(0.05)
+        assert progress._task is None, "it went on with nothing to show"
+        pending: concurrent.futures.Future[None] = concurrent.futures.Future()
+        scheduler._futures["a run"] = pending
+        progress.start()  # the rest are submitted: the line is back
+        for _ in range(100):
+            if "0 of 1 runs done" in terminal.getvalue():
+                break
+            time.sleep(0.05)
+        assert "sitebuild: 0 of 1 runs done" in terminal.getvalue()
+        pending.set_result(None)
+        for _ in range(100):
+            if progress._task is None:
+                break
+            time.sleep(0.05)
+        assert terminal.getvalue().endswith("\r\x1b[K"), "erased once all were done"
+    finally:
+        progress.stop()
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
