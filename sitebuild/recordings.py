@@ -32,6 +32,7 @@ A run that breaks a declaration fails even when someone re-records it.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import tomllib
 from dataclasses import asdict, dataclass
@@ -107,14 +108,21 @@ def _validated(manifest: Path, where: str, table: dict[str, Any], allowed: dict)
         raise SiteBuildError(f"{manifest}: [{where}] timeout must be positive")
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(content: bytes) -> dict[str, Any]:
+    """A manifest's tables, parsed once per content: a build asks for a snippet's
+    expectations several times a run (its order, the run, the check, the page).
+    Shared between callers: read, never changed."""
+    return tomllib.loads(content.decode("utf-8"))
+
+
 def expectations_for(snippet: Path, version: str) -> Expectations:
     """What ``snippet`` must do on ``version``; a malformed manifest is an error naming it."""
     manifest = snippet.parent / "expectations.toml"
     if not manifest.is_file():
         return Expectations()
     try:
-        with manifest.open("rb") as file:
-            tables = tomllib.load(file)
+        tables = _parsed(manifest.read_bytes())
     except tomllib.TOMLDecodeError as error:
         raise SiteBuildError(f"{manifest}: not valid TOML: {error}") from None
     for name, table in tables.items():
