@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from markdown_exec import ExecutionError, base_format
+from markdown_exec import base_format
 
 from sitebuild import SiteBuildError, fence, scheduling
 from sitebuild.interpreters import SUPPORTED_VERSIONS
@@ -103,11 +103,8 @@ def page_markdown(root: Path) -> str:
 
 
 def _generate(code: str, **_: Any) -> str:
-    try:
+    with fence.failing_block("versionchanges: "):  # never swallowed by superfences
         return page_markdown(scheduling.current().root)
-    except Exception as error:  # never swallowed by superfences (see sitebuild.fence)
-        fence.failures.append(f"versionchanges: {type(error).__name__}: {error}")
-        raise ExecutionError(fence.failures[-1]) from error
 
 
 def formatter(

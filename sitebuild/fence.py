@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import platform
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -166,12 +168,26 @@ def third_party_requirements(files: list[Path], root: Path, options: tuple[str, 
     return sorted({pinned[name.lower()] for name in modules if name.lower() in pinned})
 
 
+@contextmanager
+def failing_block(what: str = "") -> Iterator[None]:
+    """Around a block's work: any problem is kept in ``failures`` (``what``
+    first, when given) and raised as markdown-exec's ``ExecutionError``."""
+    try:
+        yield
+    except ExecutionError as error:
+        failures.append(str(error))
+        raise
+    except Exception as error:
+        failures.append(f"{what}{type(error).__name__}: {error}")
+        raise ExecutionError(failures[-1]) from error
+
+
 def render(reference: str, *, timeline: str = "") -> str:
     """Markdown for one ``pyfile`` block (see the module docstring)."""
     scheduler = scheduling.current()
     root = scheduler.root
     path = reference.strip()
-    try:
+    with failing_block():
         snippet = (root / path).resolve()
         if not snippet.is_file() or snippet.suffix != ".py":
             raise SiteBuildError(
@@ -202,12 +218,6 @@ def render(reference: str, *, timeline: str = "") -> str:
                 "</figure>",
             ]
         return "\n\n".join(blocks)
-    except ExecutionError as error:
-        failures.append(str(error))
-        raise
-    except Exception as error:
-        failures.append(f"{type(error).__name__}: {error}")
-        raise ExecutionError(failures[-1]) from error
 
 
 def _run_block(code: str, timeline: str = "", **_: Any) -> str:
