@@ -163,13 +163,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     failed, fence.failures[:] = list(fence.failures), []
     if failed and config.strict:
         raise PluginError(f"{page.file.src_uri}: a pyfile block failed: " + "\n".join(failed))
-    html = re.sub(  # a block's download links, made relative to its page
-        f'href="{re.escape(fence.DOWNLOAD)}([^"]+)"',
-        lambda match: f'href="{get_relative_url(match[1], page.url)}"',
-        html,
-    )
-    return re.sub(  # links to other pages' examples, made relative to this page
-        f'href="{re.escape(fence.PAGE)}([^"#]+)(#[^"]*)?"',
+    # a block's download links, and links to other pages' examples, made
+    # relative to this page (a block does not know the page it is on)
+    prefixes = "|".join(map(re.escape, (fence.DOWNLOAD, fence.PAGE)))
+    return re.sub(
+        f'href="(?:{prefixes})([^"#]+)(#[^"]*)?"',
         lambda match: f'href="{get_relative_url(match[1], page.url)}{match[2] or ""}"',
         html,
     )
