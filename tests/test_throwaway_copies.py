@@ -1,8 +1,10 @@
 """Whole-site promises, checked on throwaway copies of the working tree.
 
-- A clean build in another folder gives a site byte-identical to the
-  session's build in this checkout (both with ``SOURCE_DATE_EPOCH`` set), the
-  notebook page included, and leaves its own checkout clean.
+- A build in another folder gives a site byte-identical to the session's
+  build in this checkout (both with ``SOURCE_DATE_EPOCH`` set), the notebook
+  page included, and leaves its own checkout clean. It reuses the session's
+  runs of the snippets whose output cannot show the folder, and runs the
+  others (and the notebook) again there.
 - Every test session leaves this checkout as it found it (the root
   ``conftest.py`` compares ``git status`` before and after); here, that the
   comparison fails a session that leaves a file behind.
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +24,7 @@ import pytest
 from conftest import ROOT, SOURCE_DATE_EPOCH
 
 from sitebuild.interpreters import SUPPORTED_VERSIONS, in_words
+from sitebuild.recordings import snippet_files
 
 
 def working_tree_copy(folder: Path) -> Path:
@@ -59,24 +63,67 @@ def git_repository(folder: Path) -> None:
     run([*git, "commit", "-q", "-m", "copy"], folder)
 
 
-def test_a_clean_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean(
+def shows_a_path(snippet: str) -> bool:
+    """Whether any recording of ``snippet`` prints a path under the checkout.
+
+    After normalisation the checkout's own path is gone, a traceback shows
+    ``snippets/...`` and a third-party module ``<site-packages>/`` (the
+    snippets' environments live in the checkout): the only ways the folder a
+    run ran in reaches its output. The command line (first line) does not count.
+    """
+    for recording in (ROOT / snippet).parent.glob(f"{Path(snippet).stem}.3.*.out"):
+        shown = recording.read_text("utf-8").partition("\n")[2]
+        if "snippets/" in shown or "<site-packages>" in shown:
+            return True
+    return False
+
+
+def reused_runs(copy: Path) -> int:
+    """Copy the session's stored runs into ``copy``, except those that show a path."""
+    stored = ROOT / ".cache" / "sitebuild" / "runs"
+    into = copy / ".cache" / "sitebuild" / "runs"
+    into.mkdir(parents=True)
+    reused = 0
+    for entry in stored.glob("*.json"):
+        snippet = json.loads(entry.read_text("utf-8"))["payload"]["inputs"]["path"]
+        if not shows_a_path(snippet):
+            shutil.copy2(entry, into / entry.name)
+            reused += 1
+    return reused
+
+
+def test_a_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean(
     site: Path, tmp_path: Path
 ) -> None:
-    """The session's build (in this checkout) and a clean build in a fresh copy.
+    """The session's build (in this checkout) and a build in a fresh copy.
 
     The session's site was built with ``SOURCE_DATE_EPOCH`` from the fresh
-    runs of ``pytest snippets/``, here; the copy, in a folder with another
-    name and length, a git repository with everything committed, has no
-    cache: its build runs every snippet again. Both sites are byte-identical,
-    and the copy's ``git status`` is empty afterwards.
+    runs of ``pytest snippets/``, here. The copy, in a folder with another
+    name and length, a git repository with everything committed, starts with
+    those runs, except every snippet whose output shows a path under the
+    checkout: those, and the notebook page, run again in the copy (the other
+    runs cannot tell the two folders apart, and running them again would only
+    repeat ``pytest snippets/``). Both sites are byte-identical, and the
+    copy's ``git status`` is empty afterwards.
     """
     copy = working_tree_copy(tmp_path / "a-second-folder-with-a-longer-name")
     git_repository(copy)
+    assert reused_runs(copy) > 0
     run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
         copy,
         SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
     )
+    ran = json.loads((copy / ".cache/sitebuild/last-runs.json").read_text("utf-8"))
+    showing = [
+        snippet.relative_to(ROOT / "snippets").as_posix()
+        for snippet in snippet_files(ROOT)
+        if shows_a_path(snippet.relative_to(ROOT).as_posix())
+    ]
+    fresh = {entry["label"] for entry in ran if not entry["from_cache"]}
+    assert fresh == {
+        f"{snippet} on {version}" for snippet in showing for version in SUPPORTED_VERSIONS
+    } | {"docs/async-in-jupyter.ipynb"}
     first, second = site, copy / "site"
     files = sorted(path.relative_to(first) for path in first.rglob("*") if path.is_file())
     assert files == sorted(path.relative_to(second) for path in second.rglob("*") if path.is_file())
