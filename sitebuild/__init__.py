@@ -15,6 +15,8 @@ One module per concern:
 - ``fence``: the ``pyfile`` Markdown fence, declared in ``mkdocs.yml``;
 - ``changes``: the "What changed between versions" page, from the recordings;
 - ``timeline``: the SVG figure drawn from a run's output;
+- ``references``: links from Python names to the Python documentation, and
+  the version badges;
 - ``hooks``: the MkDocs hook, for the build's lifecycle only.
 """
 

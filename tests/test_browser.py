@@ -193,11 +193,63 @@ class Visit:
     code_blocks: int
     copy_buttons: int
     violations: list[str]  # axe-core's, one line each
+    copied: list[tuple[str, str]]  # light scheme: (snippet, what its copy button copied)
+    scrolling: list[str]  # dark scheme: snippets whose source scrolls sideways at 1024 px
+    wide: list[str]  # dark scheme: at 375 px, the page's width and overflowing paragraphs
+
+
+SHOW_TAB = """block => {
+    let tab = block.closest('.tabbed-block');
+    for (; tab; tab = tab.parentElement.closest('.tabbed-block')) {
+        const index = [...tab.parentElement.children].indexOf(tab);
+        const labels = tab.closest('.tabbed-set').querySelectorAll(
+            ':scope > .tabbed-labels > label');
+        labels[index].click();
+    }
+}"""
+
+
+def copied_sources(page: Page) -> list[tuple[str, str]]:
+    """(snippet, what the copy button of its source put on the clipboard)."""
+    copied = []
+    for block in page.locator("div.snippet").all():
+        block.evaluate(SHOW_TAB)  # a snippet in a content tab: open the tab, as a reader would
+        block.locator(".highlight").first.locator(
+            "button.md-code__button[data-md-type=copy]"
+        ).click()
+        text = page.evaluate("navigator.clipboard.readText()")
+        copied.append((block.get_attribute("data-snippet") or "", text))
+    return copied
+
+
+def layout_at_narrow_widths(page: Page, slug: str) -> tuple[list[str], list[str]]:
+    """Sources that scroll sideways at 1024 px; at 375 px (a phone), whether
+    the page or a paragraph or list item is wider than its box (give or take
+    the few pixels of padding an inline code span keeps when it wraps)."""
+    page.set_viewport_size({"width": 1024, "height": 800})
+    scrolling = page.evaluate(
+        """() => [...document.querySelectorAll('div.snippet > .highlight:first-child pre')]
+            .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
+            .map(pre => pre.closest('div.snippet').dataset.snippet)"""
+    )
+    page.set_viewport_size({"width": 375, "height": 812})
+    if folder := os.environ.get("SCREENSHOTS"):  # where to keep a screenshot of each page
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(folder) / f"{slug}-375px.png")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    prose = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content p, .md-content li')]
+            .filter(e => e.scrollWidth > e.clientWidth + 4).length"""
+    )
+    wide = [f"page {width} px wide, {prose} paragraphs overflow"] if width > 375 or prose else []
+    return scrolling, wide
 
 
 def visit_every_page(origin: str, axe: Axe, scheme: str) -> dict[tuple[str, str], Visit]:
     """Every page (and the 404 page) in one colour scheme, one after another,
-    each loaded until the network is idle, then checked with axe-core.
+    each loaded until the network is idle, then checked with axe-core; in the
+    light scheme, every snippet's copy button is pressed; in the dark one, the
+    page is narrowed to 1024 and 375 px.
 
     Runs in a thread of its own, with a Playwright and a Chromium of its own
     (Playwright's sync API belongs to the thread that started it): the two
@@ -207,6 +259,7 @@ def visit_every_page(origin: str, axe: Axe, scheme: str) -> dict[tuple[str, str]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
         for slug in [*PAGES, "404"]:
             page = context.new_page()
             requests: list[str] = []
@@ -220,9 +273,9 @@ def visit_every_page(origin: str, axe: Axe, scheme: str) -> dict[tuple[str, str]
             path = "404.html" if slug == "404" else page_dir(slug)
             response = page.goto(f"{origin}/{path}", wait_until="networkidle")
             violations = axe.run(page).response["violations"]
-            visits[scheme, slug] = Visit(
+            visit = Visit(
                 status=response.status if response else 0,
-                foreign=[u for u in requests if not u.startswith((origin, "data:", "blob:"))],
+                foreign=[],
                 errors=errors,
                 snippets=page.locator("div.snippet").count(),
                 code_blocks=page.locator("div.snippet div.highlight").count(),
@@ -234,7 +287,14 @@ def visit_every_page(origin: str, axe: Axe, scheme: str) -> dict[tuple[str, str]
                     f"e.g. {violation['nodes'][0]['target']})"
                     for violation in violations
                 ],
+                copied=copied_sources(page) if scheme == "light" else [],
+                scrolling=[],
+                wide=[],
             )
+            if scheme == "dark" and slug != "404":
+                visit.scrolling, visit.wide = layout_at_narrow_widths(page, slug)
+            visit.foreign = [u for u in requests if not u.startswith((origin, "data:", "blob:"))]
+            visits[scheme, slug] = visit
             page.close()
         browser.close()
     return visits
@@ -264,47 +324,28 @@ def test_dark_scheme_follows_the_system(browser: Browser, origin: str) -> None:
     context.close()
 
 
-def test_prose_never_scrolls_sideways_at_375_px(browser: Browser, origin: str) -> None:
-    """A phone's width: the page itself never scrolls sideways (code blocks may).
-
-    No paragraph or list item is wider than its box, give or take the few
-    pixels of padding an inline code span keeps when it wraps.
-    """
-    context = browser.new_context(viewport={"width": 375, "height": 812})
-    page = context.new_page()
-    folder = os.environ.get("SCREENSHOTS")  # where to keep a screenshot of each page
-    wide = []
-    for slug in PAGES:
-        page.goto(f"{origin}/{page_dir(slug)}")
-        if folder:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=Path(folder) / f"{slug}-375px.png")
-        width = page.evaluate("document.documentElement.scrollWidth")
-        prose = page.evaluate(
-            """() => [...document.querySelectorAll('.md-content p, .md-content li')]
-                .filter(e => e.scrollWidth > e.clientWidth + 4).length"""
-        )
-        if width > 375 or prose:
-            wide.append(f"{slug}: page {width} px wide, {prose} paragraphs overflow")
-    context.close()
+def test_prose_never_scrolls_sideways_at_375_px(visits: dict[tuple[str, str], Visit]) -> None:
+    """A phone's width: the page itself never scrolls sideways (code blocks may)."""
+    wide = [f"{slug}: {line}" for slug in PAGES for line in visits["dark", slug].wide]
     assert not wide, wide
 
 
-def test_examples_fit_the_column_at_1024_px(browser: Browser, origin: str) -> None:
+def test_examples_fit_the_column_at_1024_px(visits: dict[tuple[str, str], Visit]) -> None:
     """Snippets are at most 79 characters a line: none scrolls sideways."""
-    context = browser.new_context(viewport={"width": 1024, "height": 800})
-    page = context.new_page()
-    scrolling = []
-    for slug in PAGES:
-        page.goto(f"{origin}/{page_dir(slug)}")
-        scrolling += page.evaluate(
-            """slug => [...document.querySelectorAll('div.snippet > .highlight:first-child pre')]
-                .filter(pre => pre.scrollWidth > pre.clientWidth + 1)
-                .map(pre => slug + ': ' + pre.closest('div.snippet').dataset.snippet)""",
-            slug,
-        )
-    context.close()
+    scrolling = [f"{slug}: {path}" for slug in PAGES for path in visits["dark", slug].scrolling]
     assert not scrolling, scrolling
+
+
+def test_copy_buttons_copy_the_snippet(visits: dict[tuple[str, str], Visit]) -> None:
+    """The copy button of a snippet's source gives its file's text exactly,
+    links to the documentation and all: the file less its final newline,
+    which a code block cannot show (mkdocs-material trims it)."""
+    copied = [pair for slug in PAGES for pair in visits["light", slug].copied]
+    assert len(copied) >= len({snippet for snippet, _ in copied}) > 100
+    for snippet, text in copied:
+        source = (ROOT / snippet).read_text("utf-8")
+        assert source.endswith("\n") and not source.endswith("\n\n"), snippet
+        assert text == source.removesuffix("\n"), snippet
 
 
 def test_notebook_has_a_visible_download_button(page: Page, origin: str) -> None:

@@ -201,3 +201,28 @@ def test_notebook_cell_that_raises_fails_build(make_site: Callable[..., FixtureS
     log = failed_build(site)
     assert "docs/broken.ipynb: a cell raised an exception" in log
     assert "ZeroDivisionError" in log
+
+
+WITH_REFERENCES = FIXTURE_CONFIG.replace("plugins:\n", "plugins:\n  - autorefs\n", 1)
+"""A throwaway site that links Python names, as the real one does."""
+
+
+@pytest.mark.parametrize("quiet", [False, True], ids=["", "quiet"])
+def test_asyncio_name_missing_from_the_documentation_fails_build(
+    make_site: Callable[..., FixtureSite], quiet: bool
+) -> None:
+    """An ``asyncio`` name the documentation's inventory lacks fails the strict
+    build (quiet or not), naming the page and the name; ``{.unlinked}`` on the
+    code span says that no supported version documents it, and the page builds."""
+    page = "Use `asyncio.TaskGroup` and `asyncio.run_faster()`, not `asyncio.coroutine`.\n"
+    site = make_site(page, {}, WITH_REFERENCES)
+    build = site.build(quiet=quiet)
+    log = build.stdout + build.stderr
+    assert build.returncode != 0, log
+    assert "index.md: not in the Python" in log
+    assert "inventory (python-objects.inv): asyncio.coroutine, asyncio.run_faster;" in log
+    marked = page.replace("()`", "()`{.unlinked}").replace("e`.", "e`{.unlinked}.")
+    site.write({"docs/index.md": marked})
+    build = site.build(quiet=quiet)
+    assert build.returncode == 0, build.stdout + build.stderr
+    assert 'href="https://docs.python.org/3.' in site.page()

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT, mkdocs_build, page_dir
 
-from sitebuild import interpreters
+from sitebuild import interpreters, references
 from sitebuild.interpreters import versions_label
 from sitebuild.recordings import recording_path, snippet_files
 from sitebuild.timeline import boxes
@@ -230,7 +230,7 @@ SVG_NAMESPACES = {"http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"}
 ANY_ADDRESS = re.compile(r"(?:https?:)?//[\w.-]+\.[a-z]{2,}[^\s\"'<>)]*", re.IGNORECASE)
 
 
-REFERENCE_DOCS = "https://docs.python.org/3/"
+REFERENCE_DOCS = f"https://docs.python.org/{references.inventory().version}/"
 """The one other host a page may link to (a link the reader follows, never a
 load): the Python documentation, for what no run on this site can show."""
 
@@ -381,3 +381,66 @@ def test_what_no_run_here_shows_is_marked(html: dict[str, BeautifulSoup]) -> Non
             elif not note.select(f'a[href^="{REFERENCE_DOCS}"]'):
                 unmarked.append(f"{page}: a note without a link to the Python documentation")
     assert not unmarked, unmarked
+
+
+ASYNCIO_NAME = re.compile(r"(?<![\w.])(?:asyncio|loop)\.[A-Za-z_][\w.]*")
+
+
+def prose_code(soup: BeautifulSoup) -> list[Tag]:
+    """Inline code in a page's text: not in a code block, a heading or the navigation."""
+    content = soup.select_one("article.md-content__inner")
+    if content is None:
+        return []
+    return [
+        code
+        for code in content.find_all("code")
+        if not code.find_parent(["pre", "h1", "h2", "h3", "h4", "h5", "h6", "nav"])
+    ]
+
+
+def test_every_asyncio_name_links_to_its_reference(html: dict[str, BeautifulSoup]) -> None:
+    """Each ``asyncio.*`` (and ``loop.*``) name in prose is a link into the
+    Python documentation, to an address its inventory gives; one marked
+    ``unlinked`` is a name the inventory really lacks."""
+    urls = set(references.inventory().urls.values())
+    problems, linked = [], 0
+    for page, soup in html.items():
+        for code in prose_code(soup):
+            names = ASYNCIO_NAME.findall(code.get_text())
+            if not names:
+                continue
+            if references.UNLINKED in code.get("class", []):
+                known = [name for name in names if references.inventory().resolve(name)]
+                if known:
+                    problems.append(f"{page}: {known} marked unlinked, yet documented")
+                continue
+            if (around := code.find_parent("a")) is not None:  # the code is the link
+                targets = [(code.get_text(), around.get("href"))]
+            else:  # links within the code
+                targets = [(link.get_text(), link.get("href")) for link in code.find_all("a")]
+                if missing := set(names) - {text for text, _ in targets}:
+                    problems.append(f"{page}: {sorted(missing)} in {code.get_text()!r}: no link")
+            for text, href in targets:
+                if href in urls:
+                    linked += 1
+                else:
+                    problems.append(f"{page}: {text!r} links to {href}")
+    assert not problems, "\n".join(problems)
+    assert linked > 100, linked
+
+
+def test_names_in_code_blocks_link_without_changing_the_code(
+    shown: dict[str, list[tuple[str, Tag]]],
+) -> None:
+    """A snippet's source on the page: its names link into the Python
+    documentation, and its text is still exactly the file."""
+    urls = set(references.inventory().urls.values())
+    linked = 0
+    for snippet, embeddings in shown.items():
+        for page, block in embeddings:
+            source = block.select_one("div.highlight code")
+            assert source.get_text() == (ROOT / snippet).read_text("utf-8"), (page, snippet)
+            for link in source.find_all("a"):
+                assert link["href"] in urls, (page, snippet, link)
+                linked += 1
+    assert linked > len(shown), linked
