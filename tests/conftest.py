@@ -4,6 +4,7 @@ configuration) for the build's failure modes and cache."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -62,6 +63,7 @@ def mkdocs_build(
     )
 
 
+@functools.cache  # finding them starts every interpreter: once a session
 def missing_pythons() -> list[str]:
     """Why supported versions are missing here (the strict build needs them all)."""
     return [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -45,6 +46,7 @@ def shown(html: dict[str, BeautifulSoup]) -> dict[str, list[tuple[str, Tag]]]:
     return found
 
 
+@functools.cache  # finding them starts every interpreter: once a session
 def full_versions() -> dict[str, str]:
     """ "3.12" -> "3.12.1": the interpreters this machine's build used."""
     found = interpreters.find_all()
@@ -167,6 +169,7 @@ def test_internal_links_resolve(site: Path, html: dict[str, BeautifulSoup]) -> N
     from urllib.parse import unquote, urlsplit
 
     broken = []
+    ids: dict[str, set[str]] = {}  # page -> the ids on it, collected once
     for page, soup in html.items():
         base = (site / page).parent
         for anchor in soup.find_all("a", href=True):
@@ -184,10 +187,10 @@ def test_internal_links_resolve(site: Path, html: dict[str, BeautifulSoup]) -> N
             if not target.is_file():
                 broken.append(f"{page} -> {anchor['href']}")
             elif parts.fragment and target.suffix == ".html":
-                ids = {
-                    tag["id"] for tag in html[target.relative_to(site).as_posix()].select("[id]")
-                }
-                if parts.fragment not in ids:
+                name = target.relative_to(site).as_posix()
+                if name not in ids:
+                    ids[name] = {tag["id"] for tag in html[name].select("[id]")}
+                if parts.fragment not in ids[name]:
                     broken.append(f"{page} -> {anchor['href']} (no such anchor)")
     assert not broken, "broken links:\n" + "\n".join(broken)
 
