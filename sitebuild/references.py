@@ -43,6 +43,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -142,12 +143,6 @@ def unresolved() -> str:
     )
 
 
-def _autoref(name: str, text: str | None = None) -> etree.Element:
-    element = etree.Element("autoref", {"identifier": name})
-    element.text = text
-    return element
-
-
 class _ProseNames(Treeprocessor):
     """Inline code naming something in the inventory becomes an autoref."""
 
@@ -169,33 +164,40 @@ class _ProseNames(Treeprocessor):
                 self._walk(child, found)
 
     def _link(self, parent: etree.Element, code: etree.Element, found: Inventory) -> None:
-        text = code.text or ""
-        names = _names_in(text, found)
-        if not names:
+        """Replace ``code`` by its linked HTML (``_linked_span``), kept in Markdown's stash."""
+        attributes = "".join(f' {name}="{escape(value)}"' for name, value in code.items())
+        html = _linked_span(f"<code{attributes}>", code.text or "", found, self.seen)
+        if html is None:
             return
-        if _is_the_name(text, names):  # the whole code span is the link
-            link = _autoref(names[0][1])
-            index = list(parent).index(code)
-            parent.remove(code)
-            link.append(code)
-            link.tail, code.tail = code.tail, None
-            parent.insert(index, link)
-            after = link
-        else:  # the names within a longer piece of code are links
-            code.text = text[: names[0][0].start()]
-            for number, (match, resolved) in enumerate(names):
-                link = _autoref(resolved, match[0])
-                following = names[number + 1][0].start() if number + 1 < len(names) else None
-                link.tail = text[match.end() : following]
-                code.append(link)
-            after = code
-        for _, resolved in names:  # where the page introduces a name: its badge
-            if resolved not in self.seen:
-                self.seen.add(resolved)
-                badge = etree.Element("span", {"class": "api-since", "data-api": resolved})
-                badge.tail, after.tail = after.tail, None
-                parent.insert(list(parent).index(after) + 1, badge)
-                after = badge
+        text = self.md.htmlStash.store(html) + (code.tail or "")
+        index = list(parent).index(code)
+        if index:
+            parent[index - 1].tail = (parent[index - 1].tail or "") + text
+        else:
+            parent.text = (parent.text or "") + text
+        parent.remove(code)
+
+
+def _linked_span(opening: str, text: str, found: Inventory, seen: set[str]) -> str | None:
+    """A code span (``opening``, then HTML-escaped ``text``) with its names as
+    autorefs, and a badge after each name the page has not shown before
+    (``seen``); None when it names nothing the inventory has."""
+    names = _names_in(text, found)
+    if not names:
+        return None
+    if _is_the_name(text, names):  # the whole code span is the link
+        html = _autoref_html(names[0][1], f"{opening}{text}</code>")
+    else:  # the names within a longer piece of code are links
+        parts, position = [], 0
+        for name, resolved in names:
+            parts += [text[position : name.start()], _autoref_html(resolved, name[0])]
+            position = name.end()
+        html = f"{opening}{''.join(parts)}{text[position:]}</code>"
+    for _, resolved in names:  # where the page introduces a name: its badge
+        if resolved not in seen:
+            seen.add(resolved)
+            html += f'<span class="api-since" data-api="{resolved}"></span>'
+    return html
 
 
 def _names_in(text: str, found: Inventory) -> list[tuple[re.Match[str], str]]:
@@ -228,27 +230,9 @@ def link_inline_html(html: str) -> str:
     if found is None:
         return html
     seen: set[str] = set()
-
-    def linked(match: re.Match[str]) -> str:
-        text = match[1]
-        names = _names_in(text, found)
-        if not names:
-            return match[0]
-        if _is_the_name(text, names):
-            html = f'<autoref identifier="{names[0][1]}">{match[0]}</autoref>'
-        else:
-            parts, position = [], 0
-            for name, resolved in names:
-                parts += [text[position : name.start()], _autoref_html(resolved, name[0])]
-                position = name.end()
-            html = f"<code>{''.join(parts)}{text[position:]}</code>"
-        for _, resolved in names:
-            if resolved not in seen:
-                seen.add(resolved)
-                html += f'<span class="api-since" data-api="{resolved}"></span>'
-        return html
-
-    return _INLINE_CODE.sub(linked, html)
+    return _INLINE_CODE.sub(
+        lambda match: _linked_span("<code>", match[1], found, seen) or match[0], html
+    )
 
 
 def _autoref_html(name: str, text: str, *, optional: bool = False) -> str:
