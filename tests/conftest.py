@@ -4,15 +4,17 @@ configuration) for the build's failure modes and cache."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from second_folder import SecondFolderBuild
 
 from sitebuild import interpreters
 
@@ -98,6 +100,37 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if build.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}")
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def second_folder_build(
+    site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SecondFolderBuild]:
+    """A clean build of a fresh copy in another folder, running in the background
+    from the moment a test asks for it (``tests/second_folder.py``)."""
+    folder = tmp_path_factory.mktemp("copy") / "a-second-folder-with-a-longer-name"
+    build = SecondFolderBuild(folder, SOURCE_DATE_EPOCH)
+    yield build
+    build.stop()
+
+
+SECOND_FOLDER_TEST = "test_a_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean"
+
+
+@pytest.fixture(autouse=True)
+def _second_folder_starts_after_the_browser(request: pytest.FixtureRequest) -> None:
+    """Start the second folder's build with the first test after the browser's.
+
+    The browser tests keep both cores busy; the tests after them build
+    throwaway sites one at a time, leaving about half of the CPU idle for it.
+    Only in a session that runs the test comparing the two builds; when the
+    session's site could not be built, the tests that use it say why.
+    """
+    if request.node.path.name != "test_browser.py" and any(
+        item.name == SECOND_FOLDER_TEST for item in request.session.items
+    ):
+        with contextlib.suppress(pytest.fail.Exception, pytest.skip.Exception):
+            request.getfixturevalue("second_folder_build")
 
 
 _REAL_CONFIG = (ROOT / "mkdocs.yml").read_text("utf-8")

@@ -4,7 +4,8 @@
   build in this checkout (both with ``SOURCE_DATE_EPOCH`` set), the notebook
   page included, and leaves its own checkout clean. It reuses the session's
   runs of the snippets whose output cannot show the folder, and runs the
-  others (and the notebook) again there.
+  others (and the notebook) again there, in the background while the tests
+  before this one run (``tests/second_folder.py``).
 - Every test session leaves this checkout as it found it (the root
   ``conftest.py`` compares ``git status`` before and after); here, that the
   comparison fails a session that leaves a file behind.
@@ -15,105 +16,36 @@ from __future__ import annotations
 import filecmp
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SOURCE_DATE_EPOCH
+from conftest import ROOT
+from second_folder import SecondFolderBuild, git_repository, run, shows_a_path
 
 from sitebuild.interpreters import SUPPORTED_VERSIONS, in_words
 from sitebuild.recordings import snippet_files
 
 
-def working_tree_copy(folder: Path) -> Path:
-    """The checkout's files (tracked, and new ones not ignored) copied into ``folder``."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    for name in filter(None, listed.split("\0")):
-        if (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, folder / name)
-    return folder
-
-
-def run(command: list[str], folder: Path, **env: str) -> str:
-    done = subprocess.run(
-        command,
-        cwd=folder,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
-
-
-def git_repository(folder: Path) -> None:
-    """Make ``folder`` a git repository with everything in it committed."""
-    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.com"]
-    run([*git, "init", "-q"], folder)
-    run([*git, "add", "-A"], folder)
-    run([*git, "commit", "-q", "-m", "copy"], folder)
-
-
-def shows_a_path(snippet: str) -> bool:
-    """Whether any recording of ``snippet`` prints a path under the checkout.
-
-    After normalisation the checkout's own path is gone, a traceback shows
-    ``snippets/...`` and a third-party module ``<site-packages>/`` (the
-    snippets' environments live in the checkout): the only ways the folder a
-    run ran in reaches its output. The command line (first line) does not count.
-    """
-    for recording in (ROOT / snippet).parent.glob(f"{Path(snippet).stem}.3.*.out"):
-        shown = recording.read_text("utf-8").partition("\n")[2]
-        if "snippets/" in shown or "<site-packages>" in shown:
-            return True
-    return False
-
-
-def reused_runs(copy: Path) -> int:
-    """Copy the session's stored runs into ``copy``, except those that show a path."""
-    stored = ROOT / ".cache" / "sitebuild" / "runs"
-    into = copy / ".cache" / "sitebuild" / "runs"
-    into.mkdir(parents=True)
-    reused = 0
-    for entry in stored.glob("*.json"):
-        snippet = json.loads(entry.read_text("utf-8"))["payload"]["inputs"]["path"]
-        if not shows_a_path(snippet):
-            shutil.copy2(entry, into / entry.name)
-            reused += 1
-    return reused
-
-
 def test_a_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean(
-    site: Path, tmp_path: Path
+    site: Path, second_folder_build: SecondFolderBuild
 ) -> None:
     """The session's build (in this checkout) and a build in a fresh copy.
 
     The session's site was built with ``SOURCE_DATE_EPOCH`` from the fresh
-    runs of ``pytest snippets/``, here. The copy, in a folder with another
-    name and length, a git repository with everything committed, starts with
-    those runs, except every snippet whose output shows a path under the
-    checkout: those, and the notebook page, run again in the copy (the other
-    runs cannot tell the two folders apart, and running them again would only
-    repeat ``pytest snippets/``). Both sites are byte-identical, and the
-    copy's ``git status`` is empty afterwards.
+    runs of ``pytest snippets/``, here. The copy (``tests/second_folder.py``),
+    in a folder with another name and length, a git repository with
+    everything committed, starts with those runs, except every snippet whose
+    output shows a path under the checkout: those, and the notebook page, run
+    again in the copy (the other runs cannot tell the two folders apart, and
+    running them again would only repeat ``pytest snippets/``). Both sites are
+    byte-identical, and the copy's ``git status`` is empty afterwards.
     """
-    copy = working_tree_copy(tmp_path / "a-second-folder-with-a-longer-name")
-    git_repository(copy)
-    assert reused_runs(copy) > 0
-    run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-        copy,
-        SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
-    )
+    assert second_folder_build.reused > 0
+    status, log = second_folder_build.wait()
+    assert status == 0, log
+    copy = second_folder_build.copy
     ran = json.loads((copy / ".cache/sitebuild/last-runs.json").read_text("utf-8"))
     showing = [
         snippet.relative_to(ROOT / "snippets").as_posix()
