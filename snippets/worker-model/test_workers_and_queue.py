@@ -2,13 +2,18 @@
 
 The recording pins one run's exact text; these checks state what must hold
 for any correct run of the program, whatever the order of events. The last
-one runs the program with a failing job injected, as a real process.
+one runs the program with a failing job injected, as a real process (on
+every version at once).
 """
 
+import contextlib
 import itertools
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from sitebuild.environments import SnippetPython
 from sitebuild.running import Run, environment, scratch_folder
@@ -81,22 +86,42 @@ sys.exit(asyncio.run(program.main()))
 """
 
 
+@pytest.fixture(scope="module")
+def failing_job_runs(
+    pythons: tuple, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[tuple[Path, str], subprocess.Popen[str]]]:
+    """The program with its fourth job made to fail, on every version found,
+    all started at once: each run mostly waits for its jobs' sleeps."""
+    found, _ = pythons
+    driver = tmp_path_factory.mktemp("driver") / "inject_a_failing_job.py"
+    driver.write_text(INJECT_A_FAILING_JOB, "utf-8")
+    with contextlib.ExitStack() as stack:
+        started = {}
+        for snippet, (version, python) in itertools.product(
+            SNIPPETS, found.items()
+        ):
+            scratch, _ = stack.enter_context(scratch_folder())
+            started[snippet, version] = stack.enter_context(
+                subprocess.Popen(
+                    [str(python.python), str(driver), str(snippet)],
+                    env=environment(python.python.parent, scratch),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+            )
+        yield started
+
+
 def test_a_failing_job_is_reported(
-    snippet: Path, snippet_python: SnippetPython, tmp_path: Path
+    snippet: Path,
+    snippet_python: SnippetPython,
+    failing_job_runs: dict[tuple[Path, str], subprocess.Popen[str]],
 ) -> None:
     """With its fourth job made to fail: reported, the rest done, exit 1."""
-    driver = tmp_path / "inject_a_failing_job.py"
-    driver.write_text(INJECT_A_FAILING_JOB, "utf-8")
-    with scratch_folder() as (scratch, _):
-        done = subprocess.run(
-            [str(snippet_python.python), str(driver), str(snippet)],
-            env=environment(snippet_python.python.parent, scratch),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    output = done.stdout + done.stderr
+    process = failing_job_runs[snippet, snippet_python.version]
+    stdout, stderr = process.communicate(timeout=60)
+    output = stdout + stderr
     failure = re.compile(
         r"^worker-\d failed job 4: OSError\('disk full'\)$", re.M
     )
@@ -106,4 +131,4 @@ def test_a_failing_job_is_reported(
     assert [job for job, box in done_jobs.items() if box.note] == [4]
     assert done_jobs[4].note == "failed"
     assert output.endswith("workers cancelled: True\nfailed jobs: [4]\n")
-    assert done.returncode == 1
+    assert process.returncode == 1
