@@ -9,11 +9,13 @@ path under the checkout: those, and the notebook page, run again in the copy.
 
 The build runs as a process beside the tests that follow the browser's
 (``tests/conftest.py``): those build throwaway sites one at a time and leave
-about half of the CPU idle, which the second build takes up.
+about half of the CPU idle, which the second build takes up, two runs at a
+time.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -62,6 +64,7 @@ def git_repository(folder: Path) -> None:
     run([*git, "commit", "-q", "-m", "copy"], folder)
 
 
+@functools.cache  # a session has a stored run per version of each snippet
 def shows_a_path(snippet: str) -> bool:
     """Whether any recording of ``snippet`` prints a path under the checkout.
 
@@ -91,6 +94,12 @@ def reused_runs(copy: Path) -> int:
     return reused
 
 
+BACKGROUND_JOBS = 2
+"""Runs at a time in the second folder's build (``SNIPPETS_JOBS``; a build's
+default is 16 per core): few enough that the tests beside it keep about a
+core, which they need more than it does (most of its runs wait on sleeps)."""
+
+
 class SecondFolderBuild:
     """``mkdocs build --strict`` of a fresh copy, running until ``wait()``."""
 
@@ -103,7 +112,12 @@ class SecondFolderBuild:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
             cwd=copy,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch},
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "SOURCE_DATE_EPOCH": source_date_epoch,
+                "SNIPPETS_JOBS": str(BACKGROUND_JOBS),
+            },
             stdout=self._log,
             stderr=subprocess.STDOUT,
         )
