@@ -114,21 +114,24 @@ def second_folder_build(
     build.stop()
 
 
-SECOND_FOLDER_TEST = "test_a_build_elsewhere_is_byte_identical_and_leaves_its_checkout_clean"
+@pytest.fixture(scope="session")
+def _second_folder_wanted(request: pytest.FixtureRequest) -> bool:
+    """Whether a test of this session uses the second folder's build."""
+    return any("second_folder_build" in item.fixturenames for item in request.session.items)
 
 
 @pytest.fixture(autouse=True)
-def _second_folder_starts_after_the_browser(request: pytest.FixtureRequest) -> None:
+def _second_folder_starts_after_the_browser(
+    request: pytest.FixtureRequest, _second_folder_wanted: bool
+) -> None:
     """Start the second folder's build with the first test after the browser's.
 
     The browser tests keep both cores busy; the tests after them build
     throwaway sites one at a time, leaving about half of the CPU idle for it.
-    Only in a session that runs the test comparing the two builds; when the
-    session's site could not be built, the tests that use it say why.
+    Only in a session with a test that uses it; when the session's site could
+    not be built, the tests that use it say why.
     """
-    if request.node.path.name != "test_browser.py" and any(
-        item.name == SECOND_FOLDER_TEST for item in request.session.items
-    ):
+    if _second_folder_wanted and request.node.path.name != "test_browser.py":
         with contextlib.suppress(pytest.fail.Exception, pytest.skip.Exception):
             request.getfixturevalue("second_folder_build")
 
