@@ -113,7 +113,14 @@ class Gate:
         finally:
             async with self._changed:
                 self._shared -= 1
-                self._changed.notify_all()
+                # Wake one waiter, not all: hundreds of runs wait here in a
+                # cold build, and waking each of them on every release cost
+                # seconds of CPU. With an exclusive request waiting, no shared
+                # waiter can enter: it gets its turn when the last one leaves.
+                if not self._exclusive_waiting:
+                    self._changed.notify(1)
+                elif not self._shared:
+                    self._changed.notify_all()
 
     @asynccontextmanager
     async def exclusive(self) -> AsyncIterator[None]:
