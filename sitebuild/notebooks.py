@@ -177,8 +177,9 @@ def _subject(selector: str) -> str:
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 _INNER_ROOT = re.compile(r"\S\s*:root\b")
 _PSEUDO = re.compile(r"::?[a-zA-Z-]+(?:\([^)]*\))?")
-_CLASSES_ONLY = re.compile(r"[a-zA-Z][\w-]*(?:\.[\w-]+)+|(?:\.[\w-]+)+")
-"""A compound of class names, after an optional tag name: ``div.a.b``, ``.a``."""
+_CLASSES_ONLY = re.compile(r"(?:[a-zA-Z][\w-]*)?(?:\.-?[_a-zA-Z][\w-]*)+")
+"""A compound of class names (plain identifiers), after an optional tag name:
+``div.a.b``, ``.a``; ``.1a``, an invalid selector, is left to soupsieve."""
 
 
 def _self_contained(html: str) -> str:

@@ -89,7 +89,10 @@ class Gate:
     """Up to ``limit`` shared holders at once, or one exclusive holder alone.
 
     An exclusive request waits for the shared holders to finish; while it
-    waits, no new shared holder gets in.
+    waits, no new shared holder gets in. A released place wakes one waiter;
+    on Python 3.11.7 and 3.12.1 (tried here) a waiter cancelled just after
+    being woken loses that wake-up (3.13.0 passes it on), so waiters are
+    cancelled only all together, when the build closes (``Scheduler.close``).
     """
 
     def __init__(self, limit: int) -> None:
@@ -116,7 +119,8 @@ class Gate:
                 # Wake one waiter, not all: hundreds of runs wait here in a
                 # cold build, and waking each of them on every release cost
                 # seconds of CPU. With an exclusive request waiting, no shared
-                # waiter can enter: it gets its turn when the last one leaves.
+                # waiter can enter: the exclusive request gets its turn when
+                # the last shared holder leaves.
                 if not self._exclusive_waiting:
                     self._changed.notify(1)
                 elif not self._shared:

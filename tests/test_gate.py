@@ -9,6 +9,7 @@ real build) is in ``test_build_cache.py``.
 from __future__ import annotations
 
 import asyncio
+import random
 
 from sitebuild.scheduling import Gate
 
@@ -67,3 +68,46 @@ def test_exclusive_waits_for_the_holders_and_holds_back_later_ones() -> None:
     assert events[:2] == ["s1 in", "s2 in"]
     assert sorted(events[2:4]) == ["s1 out", "s2 out"]
     assert events[4:] == ["alone in", "alone out", "late in", "late out"]
+
+
+def test_mixed_arrivals_keep_the_rules_and_everyone_finishes() -> None:
+    """Newcomers overtake woken waiters, exclusive requests arrive mid-release."""
+
+    async def scenario(seed: int) -> int:
+        chance = random.Random(seed)
+        limit = chance.choice([1, 2, 4, 8])
+        gate = Gate(limit)
+        shared = exclusive = finished = 0
+
+        async def pause() -> None:
+            for _ in range(chance.randrange(4)):
+                await asyncio.sleep(0)
+
+        async def share() -> None:
+            nonlocal shared, finished
+            async with gate.shared():
+                shared += 1
+                assert shared <= limit and not exclusive
+                await pause()
+                shared -= 1
+            finished += 1
+
+        async def alone() -> None:
+            nonlocal exclusive, finished
+            async with gate.exclusive():
+                exclusive += 1
+                assert exclusive == 1 and not shared
+                await pause()
+                exclusive -= 1
+            finished += 1
+
+        tasks = []
+        for _ in range(chance.randrange(5, 120)):
+            job = alone if chance.random() < 0.05 else share
+            tasks.append(asyncio.create_task(job()))
+            if chance.random() < 0.3:  # staggered: some arrive while others leave
+                await asyncio.sleep(0)
+        await asyncio.wait_for(asyncio.gather(*tasks), 10)
+        return finished == len(tasks)
+
+    assert all(asyncio.run(scenario(seed)) for seed in range(300))

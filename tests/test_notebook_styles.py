@@ -3,7 +3,8 @@
 mkdocs-jupyter inlines all of JupyterLab's CSS into the page; the build drops
 the rules whose styled element is not in the notebook. The whole notebook
 page is built and checked in a browser by ``test_browser.py``; this pins the
-rule on a small page, including the shortcut for plain class selectors.
+rule on a small page (the same with or without the shortcut for selectors of
+plain class names, which only saves asking soupsieve).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ p.other{a:5}
 @media (min-width:1px){.absent{a:9}.other{a:10}}
 @media print{.absent{a:11}}
 .absent,.used{a:12}
+.1a{a:13}
 </style>"""
 
 
@@ -40,5 +42,6 @@ def test_rules_that_style_nothing_on_the_page_are_dropped() -> None:
         "@font-face{font-family:x}"
         "@media (min-width:1px){.other{a:10}}"
         ".absent,.used{a:12}"
+        ".1a{a:13}"  # not a valid selector: what cannot be checked is kept
         "</style>"
     )
