@@ -73,7 +73,7 @@ def test_exclusive_waits_for_the_holders_and_holds_back_later_ones() -> None:
 def test_mixed_arrivals_keep_the_rules_and_everyone_finishes() -> None:
     """Newcomers overtake woken waiters, exclusive requests arrive mid-release."""
 
-    async def scenario(seed: int) -> int:
+    async def scenario(seed: int) -> bool:
         chance = random.Random(seed)
         limit = chance.choice([1, 2, 4, 8])
         gate = Gate(limit)
