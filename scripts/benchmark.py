@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -46,6 +45,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sitebuild.scheduling import children_cpu
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = "snippets/tasks/sleep_with_await.py"
@@ -88,14 +89,9 @@ print(json.dumps(figures))
 """
 
 
-def cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def timed(command: list[str], clone: Path, cpu: list[float] | None = None, **env: str) -> float:
     """Wall seconds of ``command`` in ``clone``; appends its process tree's CPU to ``cpu``."""
-    before = cpu_of_children()
+    before = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         command,
@@ -109,7 +105,7 @@ def timed(command: list[str], clone: Path, cpu: list[float] | None = None, **env
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
     if cpu is not None:
-        cpu.append(cpu_of_children() - before)
+        cpu.append(children_cpu() - before)
     return seconds
 
 
