@@ -135,11 +135,11 @@ def _pruned_styles(html: str) -> str:
             # answered without soupsieve, which took seconds for them all.
             if _CLASSES_ONLY.fullmatch(bare) and not classes.issuperset(bare.split(".")[1:]):
                 matches[bare] = False
-                return False
-            try:
-                matches[bare] = not bare or soup.select_one(bare) is not None
-            except Exception:  # a selector soupsieve cannot evaluate: keep the rule
-                matches[bare] = True
+            else:
+                try:
+                    matches[bare] = not bare or soup.select_one(bare) is not None
+                except Exception:  # a selector soupsieve cannot evaluate: keep the rule
+                    matches[bare] = True
         return matches[bare]
 
     def kept(rules: list) -> str:
