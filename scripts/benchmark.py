@@ -28,8 +28,12 @@ runs' CPU alone is measured in every round, right after its cold build, and
 each cold build is compared with the floor of its own round; the target is
 checked on the round whose ratio is the median. This machine's speed drifts
 by more than the 10% the cold-build target allows within an hour (the same
-cold build used 94 s of CPU in one round and 122 s in another), so a floor
-measured once would favour or handicap the cold builds measured far from it.
+runs, one at a time, needed 75.6 s of CPU in one benchmark and 89.8 s in the
+next, 75 minutes later), so a floor measured once would favour or handicap
+the cold builds measured far from it. With an even number of rounds, the
+worse of the two middle ones is checked. Every round's ratio is printed, with
+how many rounds were within target and the unpaired ratio (median cold build
+against the median floor).
 Each cold build's own CPU (the build and every process it started) is
 printed beside it: what its runs cost when they share the cores. It prints
 each figure and each ratio against its target, and exits 1 if a target is
@@ -197,7 +201,7 @@ def main() -> int:
         cold.append(timed(mkdocs, clone, cold_cpu))
         # Right after it, one run at a time, nothing cached (the cache the cold
         # build filled is left as it is): each run's own CPU, the notebook's too.
-        timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
+        alone_build = timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
         alone.append(AloneRuns.of(report(clone)))
         warm.append(timed(mkdocs, clone))
         snippet = clone / EDITED
@@ -209,7 +213,8 @@ def main() -> int:
         print(
             f"  round {attempt + 1}: cold {cold[-1]:.2f} s (its CPU {cold_cpu[-1]:.2f} s;"
             f" environments {environments[-1]:.2f} s before it); its runs one at a time:"
-            f" {alone[-1].cpu + alone[-1].notebook_cpu:.2f} s of CPU, floor {floor:.2f} s,"
+            f" {alone[-1].cpu + alone[-1].notebook_cpu:.2f} s of CPU (a build of"
+            f" {alone_build:.2f} s), floor {floor:.2f} s,"
             f" cold / (1.1 x floor) {cold[-1] / (1.1 * floor):.2f}; warm {warm[-1]:.2f} s,"
             f" edited {edited[-1]:.2f} s, pytest snippets/ {tests[-1]:.2f} s",
             flush=True,
@@ -230,8 +235,10 @@ def main() -> int:
 
     c, w, e, t = (statistics.median(x) for x in (cold, warm, edited, tests))
     # The cold build against the floor of its own round (measured minutes
-    # apart, not an hour), then the round with the median ratio.
-    ratios = [cold[i] / (1.1 * alone[i].floor(warm[i], cores)) for i in range(len(cold))]
+    # apart, not an hour), then the round with the median ratio (of an even
+    # number of rounds, the worse of the two middle ones).
+    floors = [alone[i].floor(warm[i], cores) for i in range(len(cold))]
+    ratios = [cold[i] / (1.1 * floors[i]) for i in range(len(cold))]
     middle = sorted(range(len(cold)), key=ratios.__getitem__)[len(cold) // 2]
     paired = alone[middle]
     edited_slowest = statistics.median(runs.edited_slowest for runs in alone)
@@ -248,12 +255,19 @@ def main() -> int:
     print("a run's fixed cost, median CPU of 15 runs:")
     for version, figures in sorted(fixed.items()):
         print(f"  {version}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in figures.items()))
-    print(f"the notebook page, executed and converted: {paired.notebook_cpu:.2f} s of CPU")
-    print(f"wall time of the runs declared alone: {paired.alone_wall:.2f} s; cores: {cores}")
+    print(
+        f"the notebook page, executed and converted, in round {middle + 1}:"
+        f" {paired.notebook_cpu:.2f} s of CPU"
+    )
+    print(
+        f"wall time of the runs declared alone, in round {middle + 1}:"
+        f" {paired.alone_wall:.2f} s; cores: {cores}"
+    )
     print(
         f"cold build {c:.2f} s (and before it, making the environments:"
         f" {statistics.median(environments):.2f} s), warm rebuild {w:.2f} s, rebuild after"
-        f" editing {EDITED} {e:.2f} s (its slowest run {edited_slowest:.2f} s),"
+        f" editing {EDITED} {e:.2f} s (its slowest run, one at a time, median of the rounds:"
+        f" {edited_slowest:.2f} s),"
         f" pytest snippets/ {t:.2f} s, the whole test command"
         f" {suite:.2f} s"
     )
@@ -262,11 +276,15 @@ def main() -> int:
         f" the same runs one at a time: median"
         f" {statistics.median(a.cpu + a.notebook_cpu for a in alone):.2f} s"
     )
+    met = sum(ratio <= 1 for ratio in ratios)
     print(
         "cold build / (1.1 x the floor of its round), by round: "
         + ", ".join(f"{ratio:.2f}" for ratio in ratios)
+        + f"; within target in {met} of {len(ratios)} rounds; worst {max(ratios):.2f};"
+        f" median cold build / (1.1 x median floor), unpaired:"
+        f" {c / (1.1 * statistics.median(floors)):.2f}"
     )
-    floor = paired.floor(warm[middle], cores)
+    floor = floors[middle]
     targets = [
         (
             f"cold build <= 1.1 x (warm + CPU / cores + alone runs), round {middle + 1}",
