@@ -24,7 +24,11 @@ by side, at the supported versions of the day:
 - the README's whole test command (after the install), once.
 
 Builds and ``pytest snippets/`` are the median of ``--repeat`` rounds. The
-runs' CPU alone is measured in every round, right after its cold build, and
+runs' CPU alone is measured in every round, a minute after its cold build
+(after the warm and the edited rebuilds, which come right after the cold
+build: this machine's kernel pages out file data unused for a minute (DAMON),
+and a warm rebuild reads every run from the cache; measured after the
+one-at-a-time build, a warm rebuild took 10.8 s instead of 4 to 5 s), and
 each cold build is compared with the floor of its own round; the target is
 checked on the round whose ratio is the median. This machine's speed drifts
 by more than the 10% the cold-build target allows within an hour (the same
@@ -199,15 +203,15 @@ def main() -> int:
         shutil.rmtree(clone / ".cache", ignore_errors=True)
         environments.append(timed(prepare, clone))  # a one-off set-up, measured apart
         cold.append(timed(mkdocs, clone, cold_cpu))
-        # Right after it, one run at a time, nothing cached (the cache the cold
-        # build filled is left as it is): each run's own CPU, the notebook's too.
-        alone_build = timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
-        alone.append(AloneRuns.of(report(clone)))
-        warm.append(timed(mkdocs, clone))
+        warm.append(timed(mkdocs, clone))  # right after: its cache entries just written
         snippet = clone / EDITED
         snippet.write_text(snippet.read_text("utf-8") + f"# edit {attempt}\n", "utf-8")
         edited.append(timed(mkdocs, clone))
         subprocess.run(["git", "checkout", "-q", EDITED], cwd=clone, check=True)
+        # Then, a minute after the cold build, one run at a time, nothing
+        # cached: each run's own CPU, the notebook's too.
+        alone_build = timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
+        alone.append(AloneRuns.of(report(clone)))
         tests.append(timed(pytest_snippets, clone))
         floor = alone[-1].floor(warm[-1], cores)
         print(
