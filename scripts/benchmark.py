@@ -26,10 +26,10 @@ by side, at the supported versions of the day:
 Builds and ``pytest snippets/`` are the median of ``--repeat`` rounds. The
 runs' CPU alone is measured in every round, a minute after its cold build
 (after the warm and the edited rebuilds, which come right after the cold
-build: this machine's kernel pages out file data unused for a minute (DAMON),
-and a warm rebuild reads every run from the cache; measured after the
-one-at-a-time build, a warm rebuild took 10.8 s instead of 4 to 5 s), and
-each cold build is compared with the floor of its own round; the target is
+build: measured after the one-at-a-time build, one warm rebuild took 10.8 s
+instead of 4 to 5 s; likely, not proven, because this machine's kernel pages
+out file data unused for a minute (DAMON) and a warm rebuild reads every run
+from the cache), and each cold build is compared with the floor of its own round; the target is
 checked on the round whose ratio is the median. This machine's speed drifts
 by more than the 10% the cold-build target allows within an hour (the same
 runs, one at a time, needed 75.6 s of CPU in one benchmark and 89.8 s in the
