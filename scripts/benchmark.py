@@ -29,8 +29,9 @@ runs' CPU alone is measured in every round, a minute after its cold build
 build: measured after the one-at-a-time build, one warm rebuild took 10.8 s
 instead of 4 to 5 s; likely, not proven, because this machine's kernel pages
 out file data unused for a minute (DAMON) and a warm rebuild reads every run
-from the cache), and each cold build is compared with the floor of its own round; the target is
-checked on the round whose ratio is the median. This machine's speed drifts
+from the cache), and each cold build is compared with the floor of its own
+round; the target is checked on the round whose ratio is the median. This
+machine's speed drifts
 by more than the 10% the cold-build target allows within an hour (the same
 runs, one at a time, needed 75.6 s of CPU in one benchmark and 89.8 s in the
 next, 75 minutes later), so a floor measured once would favour or handicap
@@ -199,6 +200,7 @@ def main() -> int:
     cores = len(os.sched_getaffinity(0))
     cold, cold_cpu, environments, warm, edited, tests = [], [], [], [], [], []
     alone: list[AloneRuns] = []
+    floors: list[float] = []  # each round's: its warm rebuild and its runs one at a time
     for attempt in range(arguments.repeat):
         shutil.rmtree(clone / ".cache", ignore_errors=True)
         environments.append(timed(prepare, clone))  # a one-off set-up, measured apart
@@ -213,13 +215,13 @@ def main() -> int:
         alone_build = timed(mkdocs, clone, SNIPPETS_JOBS="1", SNIPPETS_NO_CACHE="1")
         alone.append(AloneRuns.of(report(clone)))
         tests.append(timed(pytest_snippets, clone))
-        floor = alone[-1].floor(warm[-1], cores)
+        floors.append(alone[-1].floor(warm[-1], cores))
         print(
             f"  round {attempt + 1}: cold {cold[-1]:.2f} s (its CPU {cold_cpu[-1]:.2f} s;"
             f" environments {environments[-1]:.2f} s before it); its runs one at a time:"
             f" {alone[-1].cpu + alone[-1].notebook_cpu:.2f} s of CPU (a build of"
-            f" {alone_build:.2f} s), floor {floor:.2f} s,"
-            f" cold / (1.1 x floor) {cold[-1] / (1.1 * floor):.2f}; warm {warm[-1]:.2f} s,"
+            f" {alone_build:.2f} s), floor {floors[-1]:.2f} s,"
+            f" cold / (1.1 x floor) {cold[-1] / (1.1 * floors[-1]):.2f}; warm {warm[-1]:.2f} s,"
             f" edited {edited[-1]:.2f} s, pytest snippets/ {tests[-1]:.2f} s",
             flush=True,
         )
@@ -241,8 +243,7 @@ def main() -> int:
     # The cold build against the floor of its own round (measured minutes
     # apart, not an hour), then the round with the median ratio (of an even
     # number of rounds, the worse of the two middle ones).
-    floors = [alone[i].floor(warm[i], cores) for i in range(len(cold))]
-    ratios = [cold[i] / (1.1 * floors[i]) for i in range(len(cold))]
+    ratios = [seconds / (1.1 * floor) for seconds, floor in zip(cold, floors, strict=True)]
     middle = sorted(range(len(cold)), key=ratios.__getitem__)[len(cold) // 2]
     paired = alone[middle]
     edited_slowest = statistics.median(runs.edited_slowest for runs in alone)
@@ -288,12 +289,11 @@ def main() -> int:
         f" median cold build / (1.1 x median floor), unpaired:"
         f" {c / (1.1 * statistics.median(floors)):.2f}"
     )
-    floor = floors[middle]
     targets = [
         (
             f"cold build <= 1.1 x (warm + CPU / cores + alone runs), round {middle + 1}",
             cold[middle],
-            1.1 * floor,
+            1.1 * floors[middle],
         ),
         ("warm rebuild <= 0.1 x cold build", w, 0.1 * c),
         ("edited rebuild <= warm + 1.5 x its slowest run", e, w + 1.5 * edited_slowest),
