@@ -31,14 +31,14 @@ instead of 4 to 5 s; likely, not proven, because this machine's kernel pages
 out file data unused for a minute (DAMON) and a warm rebuild reads every run
 from the cache), and each cold build is compared with the floor of its own
 round; the target is checked on the round whose ratio is the median. This
-machine's speed drifts
-by more than the 10% the cold-build target allows within an hour (the same
-runs, one at a time, needed 75.6 s of CPU in one benchmark and 89.8 s in the
-next, 75 minutes later), so a floor measured once would favour or handicap
-the cold builds measured far from it. With an even number of rounds, the
-worse of the two middle ones is checked. Every round's ratio is printed, with
-how many rounds were within target and the unpaired ratio (median cold build
-against the median floor).
+machine's speed drifts by more than the 10% the cold-build target allows
+within an hour (the same runs, one at a time, needed 75.6 s of CPU in one
+benchmark and 89.8 s in the next, 75 minutes later), so a floor measured
+once would favour or handicap the cold builds measured far from it. With an
+even number of rounds, the worse of the two middle ones is checked. Every
+round's ratio is printed, with how many rounds were within target and the
+unpaired ratio (median cold build against the median floor).
+
 Each cold build's own CPU (the build and every process it started) is
 printed beside it: what its runs cost when they share the cores. It prints
 each figure and each ratio against its target, and exits 1 if a target is
@@ -201,6 +201,7 @@ def main() -> int:
     cold, cold_cpu, environments, warm, edited, tests = [], [], [], [], [], []
     alone: list[AloneRuns] = []
     floors: list[float] = []  # each round's: its warm rebuild and its runs one at a time
+    ratios: list[float] = []  # each round's cold build / (1.1 x its floor)
     for attempt in range(arguments.repeat):
         shutil.rmtree(clone / ".cache", ignore_errors=True)
         environments.append(timed(prepare, clone))  # a one-off set-up, measured apart
@@ -216,12 +217,13 @@ def main() -> int:
         alone.append(AloneRuns.of(report(clone)))
         tests.append(timed(pytest_snippets, clone))
         floors.append(alone[-1].floor(warm[-1], cores))
+        ratios.append(cold[-1] / (1.1 * floors[-1]))
         print(
             f"  round {attempt + 1}: cold {cold[-1]:.2f} s (its CPU {cold_cpu[-1]:.2f} s;"
             f" environments {environments[-1]:.2f} s before it); its runs one at a time:"
             f" {alone[-1].cpu + alone[-1].notebook_cpu:.2f} s of CPU (a build of"
             f" {alone_build:.2f} s), floor {floors[-1]:.2f} s,"
-            f" cold / (1.1 x floor) {cold[-1] / (1.1 * floors[-1]):.2f}; warm {warm[-1]:.2f} s,"
+            f" cold / (1.1 x floor) {ratios[-1]:.2f}; warm {warm[-1]:.2f} s,"
             f" edited {edited[-1]:.2f} s, pytest snippets/ {tests[-1]:.2f} s",
             flush=True,
         )
@@ -240,10 +242,9 @@ def main() -> int:
     suite = timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], clone)
 
     c, w, e, t = (statistics.median(x) for x in (cold, warm, edited, tests))
-    # The cold build against the floor of its own round (measured minutes
-    # apart, not an hour), then the round with the median ratio (of an even
-    # number of rounds, the worse of the two middle ones).
-    ratios = [seconds / (1.1 * floor) for seconds, floor in zip(cold, floors, strict=True)]
+    # Each cold build was compared with the floor of its own round (measured
+    # minutes apart, not an hour); the target is checked on the round with the
+    # median ratio (of an even number of rounds, the worse of the two middle ones).
     middle = sorted(range(len(cold)), key=ratios.__getitem__)[len(cold) // 2]
     paired = alone[middle]
     edited_slowest = statistics.median(runs.edited_slowest for runs in alone)
