@@ -20,8 +20,9 @@ running.
 - A run that fails a check although its snippet has a recording runs once
   more, alone, before it counts: the times a snippet prints are measured, and
   on a busy machine (every other run of a cold build) they can drift by a
-  tenth of a second. The summary names every snippet that needed it; a
-  mismatch that persists alone is reported as usual.
+  tenth of a second. The log says what differed in the first run (at INFO,
+  the level ``mkdocs build`` shows), the summary names every snippet that
+  needed it; a mismatch that persists alone is reported as usual.
 - With one job at a time (``SNIPPETS_JOBS=1``, as the benchmark runs them),
   each run's CPU time is measured too: user + system of its whole process
   tree, from the build's ``RUSAGE_CHILDREN`` before and after it.
@@ -280,13 +281,18 @@ class Scheduler:
         self.progress.running[label] = time.monotonic()
         try:
             run, cpu = await self._execute(python, path, expected, alone=expected.alone)
-            passed = self._passes(run, snippet)
+            mismatch = self._mismatch(run, snippet)
             recorded = recording_path(snippet, version).is_file()
-            again = not passed and recorded and not expected.alone
+            again = mismatch is not None and recorded and not expected.alone
             if again:  # measured times may have drifted under the load of the other runs
-                log.info("%s did not match its recording; running it again alone", label)
+                log.info(
+                    "%s did not match its recording; running it again alone. %s",
+                    label,
+                    mismatch,
+                )
                 run, cpu = await self._execute(python, path, expected, alone=True)
-                passed = self._passes(run, snippet)
+                mismatch = self._mismatch(run, snippet)
+            passed = mismatch is None
         finally:
             del self.progress.running[label]
         self.outcomes.append(
@@ -321,12 +327,13 @@ class Scheduler:
             )
             return run, children_cpu() - before if self.jobs == 1 else None
 
-    def _passes(self, run: Run, snippet: Path) -> bool:
+    def _mismatch(self, run: Run, snippet: Path) -> str | None:
+        """What makes ``run`` unfit for the page (its diff, ...); None if it passes."""
         try:
             verify(run, snippet, self.root)
-        except SiteBuildError:
-            return False
-        return True
+        except SiteBuildError as error:
+            return str(error)
+        return None
 
     async def _launch_slot(self) -> None:
         """Wait until fewer than one launch per core happened in the last LAUNCH_SPACING s.

@@ -247,9 +247,13 @@ def test_a_mismatch_runs_again_alone_and_is_named_in_the_summary(
         "mark.touch()\n"
     )
     site = make_site(snippet_block(FIRST), {FIRST: source, **recorded(FIRST, "steady\n")})
-    line = summary(built(site))
+    log = built(site)
+    line = summary(log)
     assert line.startswith(f"{N} runs, 0 from the cache"), line
     again = line.split("; ran again alone after a mismatch: ")[1]
+    # the log shows what the first run printed instead
+    assert log.count("did not match its recording; running it again alone") == N, log
+    assert log.count("\n-steady\n+drifted\n") == N, log
     assert sorted(again.split(", ")) == [f"fixture/first.py on {v}" for v in VERSIONS]
     assert site.page().count("drifted") == 1, "only in the source, never as output"
     assert summary(built(site)) == f"{N} runs, {N} from the cache; slowest: nothing ran"
