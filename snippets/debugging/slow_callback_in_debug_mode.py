@@ -11,4 +11,4 @@ async def main() -> None:
     print(f"parsed {await parse('a long report')} characters")
 
 
-asyncio.run(main(), debug=True)  # report steps that hold the loop > 0.1 s
+asyncio.run(main(), debug=True)  # report steps of 0.1 s or more

@@ -13,8 +13,9 @@ async def shout_back(
 
 class ShoutServerTest(unittest.IsolatedAsyncioTestCase):
     async def asyncSetUp(self) -> None:  # runs in the test's own loop
-        # Debug mode reports each step that takes 0.1 s or more; on a busy
-        # machine any step can, so report only those of a second or more.
+        # Debug mode reports each step that takes 0.1 s or more by the
+        # clock (time.monotonic); on a busy machine any step can, so report
+        # only those that take a second or more.
         asyncio.get_running_loop().slow_callback_duration = 1.0
         self.server = await asyncio.start_server(shout_back, "127.0.0.1", 0)
         self.port = self.server.sockets[0].getsockname()[1]
